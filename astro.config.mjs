@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
+import { SITE_BASE, SITE_URL } from './src/site-settings.ts';
+import { ui } from './src/translations/zh-CN.ts';
+
+export default defineConfig({
+  site: SITE_URL,
+  base: SITE_BASE,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: satteri({
+      mdastPlugins: [officialHeadingsPlugin],
+      features: {
+        gfm: { footnotes: { label: ui.footnotesLabel, backLabel: ui.footnoteBackLabel } },
+      },
+    }),
+  },
+  integrations: [mdx(), sitemap()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every .mdx module logs a harmless MODULE_LEVEL_DIRECTIVE warning (withastro/astro#18087).
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,184 @@
+/**
+ * The site's document model: every publishable document of every kind, with
+ * its URL, year and journal, read once per build and shared by all pages.
+ *
+ * This is the access gate's single entry point: pages, listings, feeds and the
+ * search index all read documents from here, never from `getCollection`.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublishable } from '../lib/access.ts';
+import { yearOf } from '../lib/dates.ts';
+import { findDuplicates } from '../lib/duplicates.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../lib/kinds.ts';
+import { buildRelatedIndex } from '../lib/related.ts';
+import { slugify } from '../lib/slug.ts';
+import { SITE_AUDIENCE } from '../site-settings.ts';
+
+export type DocumentEntry = CollectionEntry<DocumentKind>;
+
+export interface Publication {
+  /** URL slug, from the file name in `content/publications/`. */
+  slug: string;
+  name: string;
+  issuer: string;
+  description: string | undefined;
+  frequency: string | undefined;
+}
+
+export interface SiteDocument {
+  kind: DocumentKind;
+  /** Unique across kinds: `reports/gba-research`. */
+  key: string;
+  /** Site-relative URL without the base: `reports/gba-research/`. */
+  path: string;
+  /** Source file, relative to the repository. */
+  filePath: string;
+  year: number;
+  entry: DocumentEntry;
+  data: DocumentEntry['data'];
+  /** Set for bulletins. */
+  publication: Publication | undefined;
+  // Fields lifted from `data` for generic helpers (related documents, sorting).
+  date: string;
+  topics: readonly string[];
+  keywords: readonly string[];
+}
+
+/** A content error that names the files involved; fails the build. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+function newestFirst(a: SiteDocument, b: SiteDocument): number {
+  return b.date.localeCompare(a.date) || a.key.localeCompare(b.key);
+}
+
+async function loadPublications(): Promise<Map<string, Publication>> {
+  const entries = await getCollection('publications');
+  const byName = new Map<string, Publication>();
+  for (const { id, data } of entries) {
+    byName.set(data.name, { slug: id, ...data });
+  }
+  return byName;
+}
+
+function documentPath(kind: DocumentKind, entry: DocumentEntry, publication: Publication | undefined): string {
+  if (kind === 'bulletins' && publication) {
+    const data = entry.data as CollectionEntry<'bulletins'>['data'];
+    return `bulletins/${publication.slug}/${yearOf(data.date)}/${data.issue}/`;
+  }
+  return `${kind}/${entry.id}/`;
+}
+
+function checkUniqueness(all: SiteDocument[]): void {
+  const bulletinClashes = findDuplicates(
+    all.filter((doc) => doc.kind === 'bulletins'),
+    (doc) => doc.path,
+  );
+  const indexNoClashes = findDuplicates(all, (doc) => doc.data.indexNo);
+  const problems = [
+    ...bulletinClashes.map((group) => {
+      const data = group[0]!.data as CollectionEntry<'bulletins'>['data'];
+      return `期号重复（duplicate bulletin issue）：《${data.publication}》${group[0]!.year}年第${data.issue}期 同时出现在 ${group.map((d) => d.filePath).join(' 和 ')}`;
+    }),
+    ...indexNoClashes.map(
+      (group) =>
+        `索引号重复（duplicate indexNo）：${group[0]!.data.indexNo} 同时出现在 ${group.map((d) => d.filePath).join(' 和 ')}`,
+    ),
+  ];
+  if (problems.length > 0) throw new ContentError(problems.join('\n'));
+}
+
+async function loadDocuments(): Promise<SiteDocument[]> {
+  const publications = await loadPublications();
+  const all: SiteDocument[] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    for (const entry of await getCollection(kind)) {
+      const filePath = entry.filePath ?? `${kind}/${entry.id}`;
+      let publication: Publication | undefined;
+      if (kind === 'bulletins') {
+        const name = (entry.data as CollectionEntry<'bulletins'>['data']).publication;
+        publication = publications.get(name);
+        if (!publication) {
+          throw new ContentError(
+            `${filePath}: publication（刊物）“${name}”不在 content/publications/ 中；可选：${[...publications.keys()].join('、') || '（无）'}`,
+          );
+        }
+      }
+      all.push({
+        kind,
+        key: `${kind}/${entry.id}`,
+        path: documentPath(kind, entry, publication),
+        filePath,
+        year: yearOf(entry.data.date),
+        entry,
+        data: entry.data,
+        publication,
+        date: entry.data.date,
+        topics: entry.data.topics,
+        keywords: entry.data.keywords,
+      });
+    }
+  }
+  // Uniqueness is checked over every file, published or not: two files may
+  // not claim one issue number even if one of them is still a draft.
+  checkUniqueness(all);
+  return all.filter((doc) => isPublishable(doc.data, SITE_AUDIENCE)).sort(newestFirst);
+}
+
+let cached: Promise<SiteDocument[]> | undefined;
+
+/** Every publishable document, newest first. */
+export function getDocuments(): Promise<SiteDocument[]> {
+  cached ??= loadDocuments();
+  return cached;
+}
+
+export async function getDocumentsOfKind(kind: DocumentKind): Promise<SiteDocument[]> {
+  return (await getDocuments()).filter((doc) => doc.kind === kind);
+}
+
+/** Journals with at least one published issue, keyed by slug. */
+export async function getPublications(): Promise<Publication[]> {
+  const seen = new Map<string, Publication>();
+  for (const doc of await getDocuments()) {
+    if (doc.publication) seen.set(doc.publication.slug, doc.publication);
+  }
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+let relatedIndex: Promise<(doc: SiteDocument, limit?: number) => SiteDocument[]> | undefined;
+
+/** Documents that share topics or keywords with `doc`. */
+export async function getRelated(doc: SiteDocument, limit?: number): Promise<SiteDocument[]> {
+  relatedIndex ??= getDocuments().then((docs) => buildRelatedIndex(docs));
+  return (await relatedIndex)(doc, limit);
+}
+
+/** The previous and next issue of the same journal, by date and issue number. */
+export async function getAdjacentIssues(doc: SiteDocument) {
+  if (!doc.publication) return { previous: undefined, next: undefined };
+  const issues = (await getDocumentsOfKind('bulletins'))
+    .filter((other) => other.publication?.slug === doc.publication!.slug)
+    .sort((a, b) => a.date.localeCompare(b.date) || issueOf(a) - issueOf(b));
+  const index = issues.indexOf(doc);
+  return { previous: issues[index - 1], next: issues[index + 1] };
+}
+
+export function issueOf(doc: SiteDocument): number {
+  return (doc.data as CollectionEntry<'bulletins'>['data']).issue;
+}
+
+/** Distinct values with their documents, for the issuer and topic pages. */
+export async function groupDocuments(labelsOf: (doc: SiteDocument) => readonly string[]) {
+  const groups = new Map<string, { name: string; slug: string; docs: SiteDocument[] }>();
+  for (const doc of await getDocuments()) {
+    for (const name of new Set(labelsOf(doc))) {
+      const slug = slugify(name);
+      const group = groups.get(slug) ?? { name, slug, docs: [] };
+      group.docs.push(doc);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length || a.name.localeCompare(b.name, 'zh-CN'));
+}

@@ -1,0 +1,16 @@
+/** URL helpers that respect the site's base path. */
+
+/** Normalises a base path to `/x/y/` form; empty or unset means `/`. */
+export function normalizeBase(value: string | undefined): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * Joins a site-relative path (`reports/x/`) to the base (`/kb/`).
+ * Keeps a trailing slash on directory paths so links match the built files.
+ */
+export function withBase(base: string, path: string): string {
+  const clean = path.replace(/^\/+/, '');
+  return `${normalizeBase(base)}${clean}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The government-document base that every kind of document shares
+ * (GB/T 9704 and the 政府信息公开 metadata conventions).
+ */
+import { z } from 'astro/zod';
+import { ACCESS_LEVELS } from '../lib/access.ts';
+import { calendarDate, labelList, text } from './fields.ts';
+
+export const VALIDITY_STATES = ['现行有效', '已修订', '已废止'] as const;
+
+export const documentBaseShape = {
+  /** 标题: the document's full title. */
+  title: text,
+  /** 成文日期: the date the document was signed, `YYYY-MM-DD`. */
+  date: calendarDate,
+  /** 发布日期: the date it was released, not before `date`. */
+  published: calendarDate.optional(),
+  /** 发布机构: the issuing body's full name. */
+  issuer: text,
+  /** 发文字号, e.g. `深光综〔2020〕12号`. */
+  docNo: text.optional(),
+  /** 索引号: the public-information index number, unique across the site. */
+  indexNo: text.optional(),
+  /** 主题分类: subject categories, used for topic pages and related documents. */
+  topics: labelList,
+  /** 主题词: keywords, used for related documents and search. */
+  keywords: labelList,
+  /** 内容概述: a short abstract shown in listings, at most 200 characters. */
+  summary: text.max(200, { error: '不能超过 200 个字符（at most 200 characters）' }).optional(),
+  /** 有效性: whether the document is still in force. */
+  validity: z.enum(VALIDITY_STATES, { error: `应为 ${VALIDITY_STATES.join('、')} 之一` }).optional(),
+  /** Who may read it: `public`, `internal` (default) or `restricted` (never published). */
+  access: z
+    .enum(ACCESS_LEVELS, { error: `应为 ${ACCESS_LEVELS.join('、')} 之一（expected one of ${ACCESS_LEVELS.join(', ')}）` })
+    .default('internal'),
+  /** Work in progress: never published while true. */
+  draft: z.boolean({ error: '应为 true 或 false（expected true or false）' }).default(false),
+};
+
+/**
+ * Builds a kind's schema from the base plus its own fields, with the checks
+ * that span fields. (Zod cannot `.extend()` a refined object, hence a function.)
+ */
+export function documentSchema<Shape extends z.ZodRawShape>(kindShape: Shape) {
+  return z.object({ ...documentBaseShape, ...kindShape }).superRefine((doc, ctx) => {
+    if (doc.published && doc.published < doc.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: `发布日期 ${doc.published} 早于成文日期 ${doc.date}（published must not be before date）`,
+      });
+    }
+  });
+}

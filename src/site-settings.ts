@@ -1,0 +1,27 @@
+/**
+ * Build-wide settings that one repository needs to vary between deployments.
+ * Read once from the environment here, and nowhere else, so that the intranet
+ * build and the public build differ only by environment variables.
+ */
+import { parseAudience, type Audience } from './lib/access.ts';
+import { normalizeBase, withBase } from './lib/urls.ts';
+
+/** Who this build is for: `internal` (intranet, default) or `public`. */
+export const SITE_AUDIENCE: Audience = parseAudience(process.env.SITE_AUDIENCE);
+
+/** URL prefix the site is served under, always with leading and trailing slash (`/kb/`). */
+export const SITE_BASE: string = normalizeBase(process.env.SITE_BASE);
+
+/** Absolute origin used in feeds and the sitemap. */
+export const SITE_URL: string = process.env.SITE_URL ?? 'http://localhost';
+
+/**
+ * Where the documents live. Tests point this at small fixture sites;
+ * everyone else uses the repository's `content/` folder.
+ */
+export const CONTENT_DIR: string = process.env.GAZETTE_CONTENT_DIR ?? './content';
+
+/** A site-relative path (`reports/x/`) as a link that works under the base. */
+export function href(path: string): string {
+  return withBase(SITE_BASE, path);
+}
