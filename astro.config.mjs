@@ -4,13 +4,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
-import { SITE_BASE, SITE_URL } from './src/site-settings.ts';
+import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 
 export default defineConfig({
   site: SITE_URL,
   base: SITE_BASE,
   trailingSlash: 'always',
+  cacheDir: CACHE_DIR,
   build: { format: 'directory' },
   markdown: {
     processor: satteri({

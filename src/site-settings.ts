@@ -25,3 +25,6 @@ export const CONTENT_DIR: string = process.env.GAZETTE_CONTENT_DIR ?? './content
 export function href(path: string): string {
   return withBase(SITE_BASE, path);
 }
+
+/** Astro's cache folder; tests give each build its own so builds never share state. */
+export const CACHE_DIR: string = process.env.GAZETTE_CACHE_DIR ?? './node_modules/.astro';
