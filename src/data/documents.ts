@@ -13,16 +13,13 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../lib/kinds.ts';
 import { buildRelatedIndex } from '../lib/related.ts';
 import { slugify } from '../lib/slug.ts';
 import { SITE_AUDIENCE } from '../site-settings.ts';
+import type { PublicationData } from '../schemas/publication.ts';
 
 export type DocumentEntry = CollectionEntry<DocumentKind>;
 
-export interface Publication {
+export interface Publication extends PublicationData {
   /** URL slug, from the file name in `content/publications/`. */
   slug: string;
-  name: string;
-  issuer: string;
-  description: string | undefined;
-  frequency: string | undefined;
 }
 
 export interface SiteDocument {

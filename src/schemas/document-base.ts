@@ -43,11 +43,13 @@ export const documentBaseShape = {
  */
 export function documentSchema<Shape extends z.ZodRawShape>(kindShape: Shape) {
   return z.object({ ...documentBaseShape, ...kindShape }).superRefine((doc, ctx) => {
-    if (doc.published && doc.published < doc.date) {
+    // The generic shape hides the base fields from TypeScript; they are always there.
+    const { date, published } = doc as { date: string; published?: string };
+    if (published && published < date) {
       ctx.addIssue({
         code: 'custom',
         path: ['published'],
-        message: `发布日期 ${doc.published} 早于成文日期 ${doc.date}（published must not be before date）`,
+        message: `发布日期 ${published} 早于成文日期 ${date}（published must not be before date）`,
       });
     }
   });
