@@ -52,6 +52,24 @@ describe('the site in a browser, served by nginx under /kb/', () => {
     await page.close();
   });
 
+  it('prints on A4 with the metadata block and without navigation, links written out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.siteUrl}reports/metro-line-6-land-readjustment/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-nav').isVisible()).toBe(false);
+    expect(await page.locator('.site-search').isVisible()).toBe(false);
+    expect(await page.locator('.metadata').isVisible()).toBe(true);
+    const link = page.locator('.prose a[href]').first();
+    const suffix = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(suffix).toBe(`" (${await link.getAttribute('href')})"`);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    // A4 is 595 × 842 points (chromium writes 594.96 × 841.92).
+    const [, width, height] = /MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!;
+    expect(Math.round(Number(width))).toBe(595);
+    expect(Math.round(Number(height))).toBe(842);
+    await page.close();
+  });
+
   it('serves the 404 page for unknown paths and redirects the bare base', async () => {
     const page = await browser.newPage();
     const missing = await page.goto(`${server.siteUrl}no-such-page/`);
