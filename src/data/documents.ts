@@ -8,10 +8,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublishable } from '../lib/access.ts';
 import { yearOf } from '../lib/dates.ts';
-import { findDuplicates } from '../lib/duplicates.ts';
+import { documentUrlPath } from '../lib/document-urls.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../lib/kinds.ts';
 import { buildRelatedIndex } from '../lib/related.ts';
 import { slugify } from '../lib/slug.ts';
+import { findUniquenessClashes } from '../lib/unique-keys.ts';
 import { SITE_AUDIENCE } from '../site-settings.ts';
 import type { PublicationData } from '../schemas/publication.ts';
 
@@ -60,30 +61,16 @@ async function loadPublications(): Promise<Map<string, Publication>> {
 }
 
 function documentPath(kind: DocumentKind, entry: DocumentEntry, publication: Publication | undefined): string {
-  if (kind === 'bulletins' && publication) {
-    const data = entry.data as CollectionEntry<'bulletins'>['data'];
-    return `bulletins/${publication.slug}/${yearOf(data.date)}/${data.issue}/`;
-  }
-  return `${kind}/${entry.id}/`;
+  if (kind !== 'bulletins' || !publication) return documentUrlPath(kind, entry.id);
+  const data = entry.data as CollectionEntry<'bulletins'>['data'];
+  return documentUrlPath(kind, entry.id, { publicationSlug: publication.slug, year: yearOf(data.date), issue: data.issue });
 }
 
+// `npm run check` and the content-check integration report these first, with
+// every other problem; this is the backstop inside Astro.
 function checkUniqueness(all: SiteDocument[]): void {
-  const bulletinClashes = findDuplicates(
-    all.filter((doc) => doc.kind === 'bulletins'),
-    (doc) => doc.path,
-  );
-  const indexNoClashes = findDuplicates(all, (doc) => doc.data.indexNo);
-  const problems = [
-    ...bulletinClashes.map((group) => {
-      const data = group[0]!.data as CollectionEntry<'bulletins'>['data'];
-      return `期号重复（duplicate bulletin issue）：《${data.publication}》${group[0]!.year}年第${data.issue}期 同时出现在 ${group.map((d) => d.filePath).join(' 和 ')}`;
-    }),
-    ...indexNoClashes.map(
-      (group) =>
-        `索引号重复（duplicate indexNo）：${group[0]!.data.indexNo} 同时出现在 ${group.map((d) => d.filePath).join(' 和 ')}`,
-    ),
-  ];
-  if (problems.length > 0) throw new ContentError(problems.join('\n'));
+  const clashes = findUniquenessClashes(all);
+  if (clashes.length > 0) throw new ContentError(clashes.map((clash) => clash.message).join('\n'));
 }
 
 async function loadDocuments(): Promise<SiteDocument[]> {
