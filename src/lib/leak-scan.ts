@@ -1,0 +1,243 @@
+/**
+ * The leak scan: text that only an excluded document (draft, restricted, or
+ * internal in a public build) contains must not appear anywhere in a build's
+ * output. This module turns documents into fingerprints and finds them in
+ * text; reading the content folder and walking the output is the build
+ * script's job.
+ */
+import { decodeHTML } from 'entities';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/** One content document as the scan sees it. */
+export interface ScanDocument {
+  /** Source file shown in reports, `content/reports/x.md`. */
+  file: string;
+  /** Whether this build publishes it. */
+  publishable: boolean;
+  /** Front-matter fields; only strings (and lists of strings) are used. */
+  data: Record<string, unknown>;
+  /** The Markdown body. */
+  body: string;
+  /** Site path without the base (`reports/x/`), when known. */
+  urlPath?: string | undefined;
+}
+
+export type FingerprintField = 'title' | 'indexNo' | 'docNo' | 'summary' | 'body' | 'url';
+
+export interface Fingerprint {
+  /** The excluded document's file. */
+  file: string;
+  field: FingerprintField;
+  /** The text as written in the document. */
+  text: string;
+  /** `text` after `normalizeForScan`, what is searched for. */
+  normalized: string;
+}
+
+export interface LeakHit {
+  fingerprint: Fingerprint;
+  /** Output file, relative to the output folder. */
+  outputFile: string;
+  /** A few normalised characters around the hit, for the report. */
+  context: string;
+}
+
+/** Shorter strings are too likely to be common words to prove a leak. */
+export const MIN_FINGERPRINT_LENGTH = 6;
+/** Body sentences must be longer: short ones are often stock phrases. */
+export const MIN_SENTENCE_LENGTH = 8;
+/** Body sentences taken per excluded document, spread over the whole body. */
+export const SENTENCES_PER_DOCUMENT = 12;
+
+/**
+ * One form for comparing source and output: compatibility forms folded
+ * (full-width digits and letters, `．`), case folded, and every kind of
+ * whitespace removed, including the U+200B that Pagefind puts between words
+ * and the line breaks HTML may add.
+ */
+export function normalizeForScan(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+}
+
+// Sentence ends in Chinese and Western text; a sentence never spans blocks.
+const SENTENCE_END = /[。！？；!?;\n]+/;
+// Lines that are markup rather than prose (MDX imports, JSX, raw HTML).
+const MARKUP = /[<>{}]|^(import|export)\s/;
+
+/** The prose blocks of a Markdown body (paragraphs, headings, table cells), as plain text. */
+export function markdownBlocks(markdown: string): string[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const blocks: string[] = [];
+  type Node = { type: string; value?: string; children?: Node[] };
+  const textOf = (node: Node): string =>
+    node.type === 'text' || node.type === 'inlineCode' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+  const visit = (node: Node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      blocks.push(textOf(node));
+      return;
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree as Node);
+  return blocks;
+}
+
+/** Sentences of a piece of prose, trimmed, markup lines left out. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(SENTENCE_END)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '' && !MARKUP.test(sentence));
+}
+
+/** `count` items spread evenly over `items`, first and last included. */
+export function spreadSample<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  if (count <= 1) return items.slice(0, count);
+  const step = (items.length - 1) / (count - 1);
+  return Array.from({ length: count }, (_, i) => items[Math.round(i * step)]!);
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function candidateFingerprints(doc: ScanDocument): Fingerprint[] {
+  const make = (field: FingerprintField, text: string): Fingerprint => ({
+    file: doc.file,
+    field,
+    text,
+    normalized: normalizeForScan(text),
+  });
+  const fields: Fingerprint[] = [];
+  for (const field of ['title', 'indexNo', 'docNo'] as const) {
+    const value = doc.data[field];
+    if (typeof value === 'string') fields.push(make(field, value));
+  }
+  if (typeof doc.data.summary === 'string') {
+    fields.push(...sentencesOf(doc.data.summary).map((sentence) => make('summary', sentence)));
+  }
+  // A leaked link to the document shows as its URL, `/reports/x/`.
+  if (doc.urlPath) fields.push(make('url', `/${doc.urlPath}`));
+  const sentences = markdownBlocks(doc.body)
+    .flatMap(sentencesOf)
+    .map((sentence) => make('body', sentence))
+    .filter((fp) => fp.normalized.length >= MIN_SENTENCE_LENGTH);
+  const unique = [...new Map(sentences.map((fp) => [fp.normalized, fp])).values()];
+  return [
+    ...fields.filter((fp) => fp.normalized.length >= MIN_FINGERPRINT_LENGTH),
+    ...spreadSample(unique, SENTENCES_PER_DOCUMENT),
+  ];
+}
+
+/** Everything a published document shows, normalised, one string per document. */
+function publishedText(doc: ScanDocument): string {
+  const url = doc.urlPath ? [`/${doc.urlPath}`] : [];
+  return [...stringsIn(doc.data), ...markdownBlocks(doc.body), ...url].map(normalizeForScan).join('\n');
+}
+
+/**
+ * Fingerprints of the documents this build excludes, keeping only text
+ * unique to them: a sentence or title that a published document also
+ * contains may rightly appear in the output.
+ */
+export function excludedFingerprints(docs: readonly ScanDocument[]): Fingerprint[] {
+  const candidates = docs.filter((doc) => !doc.publishable).flatMap(candidateFingerprints);
+  const sharedWithPublished = new Set<Fingerprint>();
+  const scanner = createScanner(candidates);
+  for (const doc of docs.filter((d) => d.publishable)) {
+    for (const { fingerprint } of scanner(publishedText(doc))) sharedWithPublished.add(fingerprint);
+  }
+  return candidates.filter((fp) => !sharedWithPublished.has(fp));
+}
+
+/**
+ * A matcher for many fingerprints at once. Fingerprints are indexed by
+ * their first two characters, so a text is read once, whatever their number.
+ * Returns each fingerprint found, once, with its first position.
+ */
+export function createScanner(fingerprints: readonly Fingerprint[]) {
+  const byStart = new Map<number, Fingerprint[]>();
+  for (const fp of fingerprints) {
+    if (fp.normalized.length < 2) continue;
+    const key = fp.normalized.charCodeAt(0) * 0x10000 + fp.normalized.charCodeAt(1);
+    const list = byStart.get(key);
+    if (list) list.push(fp);
+    else byStart.set(key, [fp]);
+  }
+  return function scan(normalizedText: string): Array<{ fingerprint: Fingerprint; index: number }> {
+    const found = new Map<Fingerprint, number>();
+    for (let i = 0; i < normalizedText.length - 1; i++) {
+      const candidates = byStart.get(normalizedText.charCodeAt(i) * 0x10000 + normalizedText.charCodeAt(i + 1));
+      if (!candidates) continue;
+      for (const fp of candidates) {
+        if (!found.has(fp) && normalizedText.startsWith(fp.normalized, i)) found.set(fp, i);
+      }
+    }
+    return [...found].map(([fingerprint, index]) => ({ fingerprint, index }));
+  };
+}
+
+/**
+ * The readable text of an HTML or XML file, in two views joined: the text
+ * between tags (so a sentence split by `<strong>` still matches) and the
+ * whole markup with entities decoded (so attributes such as `title`,
+ * `content` and `aria-label` are searched too).
+ */
+export function markupText(markup: string): string {
+  const withoutComments = markup.replace(/<!--[\s\S]*?-->/g, '');
+  const textOnly = withoutComments.replace(/<[^>]*>/g, '');
+  // XML feeds wrap text in CDATA; its content is literal text.
+  const unwrapped = (s: string) => s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+  return `${decodeHTML(unwrapped(textOnly))}\n${decodeHTML(unwrapped(withoutComments))}`;
+}
+
+/** Every string in a JSON document, or the raw text if it does not parse. */
+export function jsonText(json: string): string {
+  try {
+    return stringsIn(JSON.parse(json)).join('\n');
+  } catch {
+    return json;
+  }
+}
+
+/** Scans one output file's text and reports every fingerprint in it. */
+export function scanOutputText(
+  scanner: ReturnType<typeof createScanner>,
+  outputFile: string,
+  text: string,
+): LeakHit[] {
+  const normalized = normalizeForScan(text);
+  return scanner(normalized).map(({ fingerprint, index }) => ({
+    fingerprint,
+    outputFile,
+    context: normalized.slice(Math.max(0, index - 12), index + fingerprint.normalized.length + 12),
+  }));
+}
+
+/** A report an editor can act on: which excluded document leaked what, where. */
+export function formatLeakReport(hits: readonly LeakHit[]): string {
+  const lines = hits.map(
+    (hit) =>
+      `  ${hit.outputFile}: 含有 ${hit.fingerprint.file} 的${FIELD_NAMES[hit.fingerprint.field]}“${hit.fingerprint.text}”（…${hit.context}…）`,
+  );
+  return `泄露检查失败（leak scan failed）：输出中出现了不应发布的文档内容，共 ${hits.length} 处：\n${lines.join('\n')}`;
+}
+
+const FIELD_NAMES: Record<FingerprintField, string> = {
+  title: '标题',
+  indexNo: '索引号',
+  docNo: '发文字号',
+  summary: '内容概述',
+  body: '正文句子',
+  url: '网址',
+};
