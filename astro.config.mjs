@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
+import { internalLinksPlugin } from './src/markdown/internal-links.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 
@@ -15,13 +17,14 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     processor: satteri({
-      mdastPlugins: [officialHeadingsPlugin],
+      mdastPlugins: [officialHeadingsPlugin, internalLinksPlugin],
       features: {
         gfm: { footnotes: { label: ui.footnotesLabel, backLabel: ui.footnoteBackLabel } },
       },
     }),
   },
-  integrations: [mdx(), sitemap()],
+  // contentCheck first: it reports every content error before anything else runs.
+  integrations: [contentCheck(), mdx(), sitemap()],
   vite: {
     build: {
       rollupOptions: {

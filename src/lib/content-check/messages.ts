@@ -1,0 +1,47 @@
+/** What `npm run check` and the build say to editors, in Chinese with English in brackets. */
+export const checkMessages = {
+  emptyFile: (required: readonly string[]) =>
+    `文件是空的；应有 --- 元数据块，至少包括字段 ${required.join('、')}，然后是正文（the file is empty）`,
+  outsideCollections: (folders: readonly string[]) =>
+    `文件不在任何内容类别目录中，不会被发布；应放在 content/ 下的 ${folders.join('、')} 目录之一（file is outside every content folder; move it into one of them）`,
+  notCollectionFile: (extensions: readonly string[]) =>
+    `此目录只读取 ${extensions.join('、')} 文件，此文件不会被发布（this folder only reads ${extensions.join(', ')} files; this file is ignored）`,
+  importReviewFile: '导入时生成的指标候选复核文件，核对完后请删除（figures review file from an import; delete it after review）',
+  noFrontMatter: (required: readonly string[]) =>
+    `文件开头缺少以 --- 开始和结束的元数据块，至少包括字段 ${required.join('、')}（missing the front matter block between --- lines）`,
+  unknownField: (known: readonly string[]) => `未知字段，将被忽略；可用字段：${known.join('、')}（unknown field, ignored）`,
+  yamlSyntax: (detail: string) => `YAML 语法错误，请检查冒号、引号和缩进（YAML syntax error: ${detail}）`,
+  notAMapping: '元数据应为“字段: 值”的形式，每行一个字段（front matter must be `field: value` lines）',
+  missingField: '缺少必填字段（missing required field）',
+  placeholder: '还是 TODO 占位内容，请填写实际内容（placeholder not filled in）',
+  unknownPublication: (known: readonly string[]) =>
+    `刊物不在 content/publications/ 中；可选：${known.join('、') || '（无）'}（unknown journal）`,
+  duplicateIssue: (others: readonly string[]) => `期号重复，同一刊物同年同期还有：${others.join('、')}（duplicate bulletin issue）`,
+  duplicateIndexNo: (others: readonly string[]) => `索引号重复，同一索引号还出现在：${others.join('、')}（duplicate indexNo）`,
+  mdxSyntax: 'MDX 语法错误：标签要成对闭合，{ } 中应为合法表达式（MDX syntax error）',
+  unknownComponent: (known: readonly string[]) =>
+    `未知组件：请在文件中 import，或使用站点提供的组件${known.length ? `：${known.join('、')}` : ''}（unknown MDX component）`,
+  missingLinkTarget: '链接指向的文档不存在，请检查相对路径和文件名（link target does not exist）',
+  missingAnchor: (available: readonly string[]) =>
+    `链接中的 # 标题锚点在目标文档中不存在${available.length ? `；可用：${available.slice(0, 8).join('、')}` : ''}（heading anchor not found）`,
+  excludedLinkTarget:
+    '链接指向本次构建不发布的文档（草稿、不予公开或非公开文档），将显示为纯文本（link to an unpublished document is shown as plain text）',
+  crashed: '检查内容时程序出错；加 --verbose 查看详情（the content check itself failed; use --verbose for details）',
+} as const;
+
+/** Field names for the report lines. */
+export const checkLabels = {
+  errorCount: (errors: number, warnings: number) =>
+    `内容检查：${errors} 个错误，${warnings} 个警告（content check: ${errors} errors, ${warnings} warnings）`,
+  allGood: (files: number) => `内容检查通过：${files} 个文件（content check passed: ${files} files）`,
+  error: '错误',
+  warning: '警告',
+  field: '字段',
+  found: '发现',
+  expected: '应为',
+  file: '文件',
+  body: '正文',
+  link: '链接',
+  folder: '目录',
+  buildStopped: '内容有错误，构建已停止。请按上面的提示修改后重试。（content errors: build stopped）',
+} as const;

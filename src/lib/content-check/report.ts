@@ -1,0 +1,18 @@
+/** The check's result as text for a terminal: one block per problem, `file:line` first so editors can click it. */
+import type { CheckResult } from './check-content.ts';
+import { checkLabels } from './messages.ts';
+import type { ContentProblem } from './problem.ts';
+
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const label = problem.severity === 'error' ? checkLabels.error : checkLabels.warning;
+  const lines = [`${label} ${where}${problem.field ? `  ${checkLabels.field} ${problem.field}` : ''}`];
+  if (problem.found !== undefined) lines.push(`  ${checkLabels.found}：${problem.found}`);
+  lines.push(`  ${checkLabels.expected}：${problem.expected}`);
+  return lines.join('\n');
+}
+
+export function formatReport(result: CheckResult): string {
+  if (result.problems.length === 0) return checkLabels.allGood(result.fileCount);
+  return [...result.problems.map(formatProblem), checkLabels.errorCount(result.errorCount, result.warningCount)].join('\n\n');
+}

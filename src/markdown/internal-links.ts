@@ -1,0 +1,70 @@
+/**
+ * Sätteri mdast plugin: links between documents, written as relative paths
+ * to the other Markdown file (`[报告](../reports/x.md)`), become the page's
+ * URL under the site base. A link to a document this build leaves out
+ * (draft, restricted, internal in a public build) becomes its own text; a
+ * link to a missing document or heading stops the build, naming both.
+ *
+ * `npm run check` and the content-check integration report the same links
+ * before the build starts; this is where they are rewritten.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
+import type { Definition, Link, LinkReference, Root } from 'mdast';
+import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
+import { formatProblem } from '../lib/content-check/report.ts';
+import type { LinkResolution } from '../lib/content-links/resolve.ts';
+import { siteLinks } from '../lib/content-links/site-links.ts';
+import { CONTENT_DIR, SITE_AUDIENCE, SITE_BASE } from '../site-settings.ts';
+
+export class BrokenLinkError extends Error {
+  override name = 'BrokenLinkError';
+}
+
+function fail(file: string, node: Link | Definition, resolution: LinkResolution): never {
+  const expected =
+    resolution.type === 'missing-anchor' ? checkMessages.missingAnchor(resolution.available) : checkMessages.missingLinkTarget;
+  const problem = { severity: 'error' as const, file, line: node.position?.start.line, field: checkLabels.link, found: node.url, expected };
+  throw new BrokenLinkError(formatProblem(problem));
+}
+
+export function internalLinksPlugin(context: PluginFactoryContext) {
+  // Most documents link to no other document: skip them before parsing.
+  if (!context.fileURL || !/\.mdx?\b/i.test(context.source)) return null;
+  const links = siteLinks(CONTENT_DIR, SITE_AUDIENCE, SITE_BASE);
+  const file = fileURLToPath(context.fileURL);
+  const contentPath = path.relative(links.contentDir, file).split(path.sep).join('/');
+  if (contentPath.startsWith('..')) return null;
+  const displayPath = path.relative(process.cwd(), file);
+  const excludedDefinitions = new Set<string>();
+
+  return defineMdastPlugin({
+    name: 'gazette-internal-links',
+    // Line numbers for the error message.
+    options: { position: true },
+    // Reference-style links take their URL from a definition; find the
+    // definitions whose target is left out before visiting the references.
+    before(root: Readonly<Root>) {
+      for (const node of root.children) {
+        if (node.type === 'definition' && links.resolve(contentPath, node.url).type === 'excluded') {
+          excludedDefinitions.add(node.identifier);
+        }
+      }
+    },
+    link(node, ctx) {
+      const resolution = links.resolve(contentPath, node.url);
+      if (resolution.type === 'document') ctx.setProperty(node, 'url', resolution.href);
+      else if (resolution.type === 'excluded') ctx.replaceNode(node, [...node.children]);
+      else if (resolution.type !== 'other') fail(displayPath, node, resolution);
+    },
+    definition(node, ctx) {
+      const resolution = links.resolve(contentPath, node.url);
+      if (resolution.type === 'document') ctx.setProperty(node, 'url', resolution.href);
+      else if (resolution.type === 'missing-document' || resolution.type === 'missing-anchor') fail(displayPath, node, resolution);
+    },
+    linkReference(node: Readonly<LinkReference>, ctx) {
+      if (excludedDefinitions.has(node.identifier)) ctx.replaceNode(node, [...node.children]);
+    },
+  });
+}
