@@ -1,0 +1,290 @@
+/**
+ * `npm run bench -- --docs N`: builds a generated corpus of N documents with
+ * the real pipeline (`npm run build`) and with the baseline (a plain Astro
+ * site plus the Pagefind CLI), measures both, prints a table and writes
+ * `bench/results/<date>-<N>docs.json`.
+ *
+ * Options: --seed S, --mdx-share 0.05, --no-baseline, --no-browser, --no-rebuild, --keep (keep
+ * the corpus and builds under bench/tmp/ for a look afterwards).
+ */
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../tests/helpers/paths.ts';
+import { generateCorpus, type CorpusSummary } from './corpus/generate.ts';
+import { measureCommand, measureSequence, type Measurement } from './measure-process.ts';
+import { splitPhases } from './phases.ts';
+import { measureSite, type SiteMetrics } from './site-metrics.ts';
+import { measureSearch, type SearchMetrics } from './search-metrics.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: 'gazette' },
+    'mdx-share': { type: 'string', default: '0.05' },
+    'no-baseline': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    'no-rebuild': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const DOCS = Number(flags.docs);
+if (!Number.isInteger(DOCS) || DOCS < 10) throw new Error(`--docs must be a whole number ≥ 10, not ${flags.docs}`);
+
+/** The site is served under /kb/ in the browser measurement, as deployed. */
+const SITE_BASE = '/kb/';
+const NODE = process.execPath;
+const ASTRO = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = path.join(REPO_ROOT, 'node_modules/.bin/pagefind');
+const BASELINE_ROOT = path.join(REPO_ROOT, 'bench/baseline');
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
+const QUIET = { FORCE_COLOR: '0', NO_COLOR: '1' };
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+function failed(what: string, run: Measurement): never {
+  console.error(run.lines.slice(-40).map((line) => line.text).join('\n'));
+  throw new Error(`${what} failed with exit code ${run.exitCode}`);
+}
+
+/**
+ * Output folders live inside the repository (bench/tmp/, git-ignored): Astro
+ * writes its prerender chunks to `<cwd>/.astro/.prerender/` whenever the
+ * output folder is outside the working directory, which concurrent builds
+ * would share.
+ */
+async function workFolders() {
+  const work = await mkdtemp(path.join(REPO_ROOT, 'bench/tmp', `run-${DOCS}-`));
+  return {
+    work,
+    ours: path.join(work, 'ours'),
+    oursCache: path.join(work, 'ours-cache'),
+    // The baseline runs in its own folder, so its chunks go to bench/baseline/.astro/, used by no one else.
+    baseline: path.join(work, 'baseline'),
+    baselineCache: path.join(work, 'baseline-cache'),
+  };
+}
+
+async function buildOurs(corpus: string, outDir: string, cacheDir: string) {
+  return measureCommand('npm', ['run', 'build', '--', '--outDir', outDir], {
+    cwd: REPO_ROOT,
+    env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir, SITE_BASE },
+  });
+}
+
+/** Edits one document the way an editor would: one more sentence at the end. */
+async function editOneDocument(corpus: string, summary: CorpusSummary) {
+  await appendFile(path.join(corpus, summary.sampleDocument), '\n本文档已于近日修订，补充了最新工作进展。\n');
+}
+
+async function buildBaseline(corpus: string, outDir: string, cacheDir: string) {
+  return measureSequence([
+    {
+      command: NODE,
+      args: [ASTRO, 'build', '--outDir', outDir],
+      options: { cwd: BASELINE_ROOT, env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir } },
+    },
+    { command: PAGEFIND, args: ['--site', outDir], options: { cwd: BASELINE_ROOT, env: QUIET } },
+  ]);
+}
+
+interface Target {
+  name: string;
+  value: number;
+  limit: number;
+  /** `max`: value must not exceed limit; `min`: must reach it. */
+  kind: 'max' | 'min';
+  unit: string;
+}
+
+function targets(ours: OursResult, baseline: BaselineResult | undefined): Target[] {
+  const list: Target[] = [
+    { name: 'full build wall time', value: ours.wallSeconds, limit: 60, kind: 'max', unit: 's' },
+    { name: 'full build peak RSS', value: ours.peakRssMB, limit: 2500, kind: 'max', unit: 'MB' },
+  ];
+  if (baseline) {
+    list.push(
+      { name: 'wall time / baseline', value: ours.wallSeconds / baseline.wallSeconds, limit: 0.5, kind: 'max', unit: '×' },
+      { name: 'peak RSS / baseline', value: ours.peakRssMB / baseline.peakRssMB, limit: 0.5, kind: 'max', unit: '×' },
+    );
+  }
+  if (ours.search) {
+    list.push(
+      { name: 'first query fetched', value: ours.search.first.bytes / 1000, limit: 300, kind: 'max', unit: 'KB' },
+      { name: 'warm query time', value: ours.search.warm.milliseconds, limit: 50, kind: 'max', unit: 'ms' },
+    );
+  }
+  const page = ours.site.documentPages;
+  list.push(
+    { name: 'document page HTML+CSS gzip (median)', value: page.medianHtmlCssGzipBytes / 1000, limit: 40, kind: 'max', unit: 'KB' },
+    { name: 'document page HTML+CSS gzip (max)', value: page.maxHtmlCssGzipBytes / 1000, limit: 40, kind: 'max', unit: 'KB' },
+    { name: 'document page JS besides search', value: page.maxJsBytesBesidesSearch, limit: 0, kind: 'max', unit: 'B' },
+  );
+  if (ours.rebuildSeconds !== undefined) {
+    list.push({ name: 'cold build / rebuild after one edit', value: ours.wallSeconds / ours.rebuildSeconds, limit: 2, kind: 'min', unit: '×' });
+  }
+  return list;
+}
+
+interface OursResult {
+  wallSeconds: number;
+  peakRssMB: number;
+  peakProcessRssMB: number;
+  pagesPerSecond: number;
+  phases: Record<string, number>;
+  rebuildSeconds: number | undefined;
+  site: SiteMetrics;
+  search: SearchMetrics | undefined;
+}
+
+interface BaselineResult {
+  wallSeconds: number;
+  peakRssMB: number;
+  astroSeconds: number;
+  astroPeakRssMB: number;
+  pagefindSeconds: number;
+  pagefindPeakRssMB: number;
+  htmlPages: number;
+  pagesPerSecond: number;
+  distMB: number;
+  searchIndexMB: number;
+}
+
+function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineResult | undefined, checks: Target[]) {
+  const rows: Array<[string, string, string]> = [
+    ['', 'ours', 'baseline'],
+    ['wall time (s)', String(round(ours.wallSeconds)), baseline ? String(round(baseline.wallSeconds)) : '–'],
+    ['peak RSS, process tree (MB)', String(Math.round(ours.peakRssMB)), baseline ? String(Math.round(baseline.peakRssMB)) : '–'],
+    ['HTML pages', String(ours.site.htmlPages), baseline ? String(baseline.htmlPages) : '–'],
+    ['pages / s', String(round(ours.pagesPerSecond)), baseline ? String(round(baseline.pagesPerSecond)) : '–'],
+    ['dist (MB)', String(round(ours.site.distMB)), baseline ? String(round(baseline.distMB)) : '–'],
+    ['search index (MB)', String(round(ours.site.searchIndexMB)), baseline ? String(round(baseline.searchIndexMB)) : '–'],
+  ];
+  if (baseline) {
+    rows.push(['  of which astro build (s / MB)', '', `${round(baseline.astroSeconds)} / ${Math.round(baseline.astroPeakRssMB)}`]);
+    rows.push(['  of which pagefind CLI (s / MB)', '', `${round(baseline.pagefindSeconds)} / ${Math.round(baseline.pagefindPeakRssMB)}`]);
+  }
+  for (const [phase, seconds] of Object.entries(ours.phases)) rows.push([`  phase: ${phase} (s)`, String(round(seconds)), '']);
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`\nCorpus: ${corpus.docs} documents (${Object.entries(corpus.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}; ${corpus.mdx} MDX; ${corpus.indicators} indicators)`);
+  for (const [label, a, b] of rows) console.log(`${label.padEnd(width)}  ${a.padStart(10)}  ${b.padStart(12)}`);
+  if (ours.search) {
+    const { first, warm, repeat } = ours.search;
+    console.log(
+      `search: first “${first.query}” ${round(first.bytes / 1000)} KB (${round(first.pagefindBytes / 1000)} KB Pagefind, ${first.requests} requests) in ${first.milliseconds} ms, ${first.results} results; ` +
+        `warm “${warm.query}” ${round(warm.milliseconds)} ms, ${round(warm.bytes / 1000)} KB; repeat ${round(repeat.milliseconds)} ms`,
+    );
+  }
+  const page = ours.site.documentPages;
+  console.log(
+    `document page: HTML+CSS gzip median ${round(page.medianHtmlCssGzipBytes / 1000)} KB, max ${round(page.maxHtmlCssGzipBytes / 1000)} KB; JS median ${page.medianJsBytes} B, besides search max ${page.maxJsBytesBesidesSearch} B`,
+  );
+  const charts = ours.site.charts;
+  console.log(`charts: ${charts.count} SVG, median ${round(charts.medianBytes / 1000)} KB (${round(charts.medianGzipBytes / 1000)} KB gzip), max ${round(charts.maxBytes / 1000)} KB`);
+  if (ours.rebuildSeconds !== undefined) console.log(`rebuild after editing one document: ${round(ours.rebuildSeconds)} s`);
+  if (baseline) {
+    console.log(`ratio ours/baseline: wall ${round(ours.wallSeconds / baseline.wallSeconds, 2)}, peak RSS ${round(ours.peakRssMB / baseline.peakRssMB, 2)}`);
+  }
+  console.log('\ntargets:');
+  for (const check of checks) {
+    const met = check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit;
+    console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${check.name}: ${round(check.value, 2)} ${check.unit} (${check.kind === 'max' ? '≤' : '≥'} ${check.limit})`);
+  }
+}
+
+async function main() {
+  const corpus = await mkdtemp(path.join(os.tmpdir(), `gazette-bench-corpus-${DOCS}-`));
+  await mkdir(path.join(REPO_ROOT, 'bench/tmp'), { recursive: true });
+  const folders = await workFolders();
+  try {
+    log(`generating ${DOCS} documents in ${corpus}`);
+    const summary = await generateCorpus(corpus, { docs: DOCS, seed: flags.seed, mdxShare: Number(flags['mdx-share']) });
+
+    log('building with the real pipeline (npm run build)');
+    const cold = await buildOurs(corpus, folders.ours, folders.oursCache);
+    await writeFile(path.join(REPO_ROOT, 'bench/tmp/last-build.log'), cold.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
+    if (cold.exitCode !== 0) failed('npm run build', cold);
+    log(`built in ${round(cold.wallSeconds)} s, peak ${Math.round(cold.peakRssMB)} MB`);
+    const site = await measureSite(folders.ours, SITE_BASE);
+
+    let search: SearchMetrics | undefined;
+    if (!flags['no-browser'] && site.searchIndexFiles > 0) {
+      log('querying in chromium');
+      search = await measureSearch(folders.ours, summary.queries);
+    }
+
+    let rebuildSeconds: number | undefined;
+    if (!flags['no-rebuild']) {
+      log(`rebuilding after editing ${summary.sampleDocument}`);
+      await editOneDocument(corpus, summary);
+      const rebuild = await buildOurs(corpus, folders.ours, folders.oursCache);
+      if (rebuild.exitCode !== 0) failed('rebuild', rebuild);
+      rebuildSeconds = rebuild.wallSeconds;
+    }
+
+    const ours: OursResult = {
+      wallSeconds: cold.wallSeconds,
+      peakRssMB: cold.peakRssMB,
+      peakProcessRssMB: cold.peakProcessRssMB,
+      pagesPerSecond: site.htmlPages / cold.wallSeconds,
+      phases: splitPhases(cold.lines, cold.wallSeconds),
+      rebuildSeconds,
+      site,
+      search,
+    };
+
+    let baseline: BaselineResult | undefined;
+    if (!flags['no-baseline']) {
+      log('building the baseline (plain Astro + Pagefind CLI)');
+      // Same corpus as the cold build: undo nothing, the one edited sentence costs nothing.
+      const run = await buildBaseline(corpus, folders.baseline, folders.baselineCache);
+      const [astro, pagefind] = run.steps;
+      if (run.exitCode !== 0) failed('baseline', run.steps.at(-1)!);
+      const baselineSite = await measureSite(folders.baseline, '/');
+      baseline = {
+        wallSeconds: run.wallSeconds,
+        peakRssMB: run.peakRssMB,
+        astroSeconds: astro!.wallSeconds,
+        astroPeakRssMB: astro!.peakRssMB,
+        pagefindSeconds: pagefind!.wallSeconds,
+        pagefindPeakRssMB: pagefind!.peakRssMB,
+        htmlPages: baselineSite.htmlPages,
+        pagesPerSecond: baselineSite.htmlPages / run.wallSeconds,
+        distMB: baselineSite.distMB,
+        searchIndexMB: baselineSite.searchIndexMB,
+      };
+    }
+
+    const checks = targets(ours, baseline);
+    printTable(summary, ours, baseline, checks);
+    const date = new Date().toISOString().slice(0, 10);
+    const result = {
+      date: new Date().toISOString(),
+      docs: DOCS,
+      seed: flags.seed,
+      machine: { cpus: os.cpus().length, memoryGB: round(os.totalmem() / 1e9), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
+      corpus: { byKind: summary.byKind, mdx: summary.mdx, indicators: summary.indicators, MB: round(summary.bytes / 1e6, 2) },
+      ours,
+      baseline,
+      ratio: baseline
+        ? { wall: round(ours.wallSeconds / baseline.wallSeconds, 3), rss: round(ours.peakRssMB / baseline.peakRssMB, 3) }
+        : undefined,
+      targets: checks.map((check) => ({ ...check, value: round(check.value, 3), met: check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit })),
+    };
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${date}-${DOCS}docs.json`);
+    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${path.relative(REPO_ROOT, file)}`);
+  } finally {
+    if (flags.keep) {
+      log(`kept corpus ${corpus} and builds in ${folders.work}`);
+    } else {
+      await rm(corpus, { recursive: true, force: true });
+      await rm(folders.work, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();
