@@ -8,6 +8,7 @@ import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
+import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -15,6 +16,13 @@ export default defineConfig({
   trailingSlash: 'always',
   cacheDir: CACHE_DIR,
   build: { format: 'directory' },
+  security: {
+    // Every page gets a CSP <meta> that allows only the site's own origin,
+    // with sha256 hashes for Astro's inline scripts and styles. The search
+    // page adds 'wasm-unsafe-eval' for Pagefind itself (see SEARCH_PAGE_SCRIPT_SOURCES in
+    // src/lib/csp.ts); nginx sends the same origin-only policy as a header.
+    csp: { directives: [...CSP_DIRECTIVES] },
+  },
   markdown: {
     processor: satteri({
       mdastPlugins: [officialHeadingsPlugin, internalLinksPlugin],
