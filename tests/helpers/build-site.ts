@@ -19,6 +19,12 @@ export interface BuildOptions {
   outDir?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /**
+   * Run the whole `npm run build` pipeline (scripts/build.ts: astro build,
+   * publishing gates, precompression, swap into `outDir`) instead of a plain
+   * `astro build`.
+   */
+  pipeline?: boolean;
 }
 
 export interface BuildResult {
@@ -49,8 +55,10 @@ export function run(command: string, args: string[], env: Record<string, string>
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? (await tempDir('gazette-dist-'));
   const cacheDir = await tempDir('gazette-cache-');
-  const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
-  const { exitCode, output } = await run(process.execPath, [astro, 'build', '--outDir', outDir], {
+  const command = options.pipeline
+    ? [path.join(REPO_ROOT, 'scripts/build.ts'), '--outDir', outDir]
+    : [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
+  const { exitCode, output } = await run(process.execPath, command, {
     GAZETTE_CONTENT_DIR: options.contentDir,
     GAZETTE_CACHE_DIR: cacheDir,
     SITE_BASE: options.base ?? '/',

@@ -1,0 +1,68 @@
+/**
+ * `npm run build`: the only way a site reaches `dist/`.
+ *
+ * 1. `astro build` into a temporary folder beside the output folder;
+ * 2. the publishing gates on that folder (the leak scan);
+ * 3. gzip copies of the text files for nginx;
+ * 4. the folder is swapped in for the output folder.
+ *
+ * Any failure (bad content, a gate, a crash) stops before step 4 and leaves
+ * the previous output exactly as it was.
+ *
+ * Usage: node scripts/build.ts [--outDir dist]
+ * Reads the same environment as the site (SITE_AUDIENCE, SITE_BASE,
+ * GAZETTE_CONTENT_DIR, ...).
+ */
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatLeakReport } from '../src/lib/leak-scan.ts';
+import { CONTENT_DIR, SITE_AUDIENCE } from '../src/site-settings.ts';
+import { documentsForScan, findLeaks } from './publish/leak-gate.ts';
+import { precompress } from './publish/precompress.ts';
+import { replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A failure the build reports in its own words, without a stack trace. */
+class BuildFailure extends Error {}
+
+function astroBuild(outDir: string): Promise<void> {
+  const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new BuildFailure(`astro build 失败（astro build failed: ${signal ?? `exit code ${code}`}）`)),
+    );
+  });
+}
+
+async function runGates(outDir: string): Promise<void> {
+  const leaks = await findLeaks(outDir, documentsForScan(CONTENT_DIR, SITE_AUDIENCE));
+  if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
+  console.log('gates: 泄露检查通过（leak scan passed）');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+  const target = path.resolve(REPO_ROOT, values.outDir);
+  const staging = await siblingTempDir(target, 'build');
+  try {
+    await astroBuild(staging);
+    await runGates(staging);
+    const compressed = await precompress(staging);
+    console.log(`gates: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
+    await replaceDirectory(staging, target);
+    console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    const message = error instanceof BuildFailure ? error.message : (error as Error).stack;
+    console.error(`\n${message}\n\n构建失败，${values.outDir}/ 保持原样（build failed; ${values.outDir}/ left as it was）`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

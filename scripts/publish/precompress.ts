@@ -1,0 +1,34 @@
+/**
+ * Gzip copies of the text files, written next to them at build time, so
+ * nginx's `gzip_static` sends them without compressing on every request.
+ * (No `.br`: Debian's nginx has no brotli module, so they would never be sent.)
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
+import { listOutputFiles } from './output-files.ts';
+
+const gzipAsync = promisify(gzip);
+
+/** Text types worth compressing. Pagefind's own files are gzip already. */
+export const COMPRESSIBLE_EXTENSIONS = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.csv', '.webmanifest']);
+/** Below this, the saving is smaller than a network packet. */
+const MIN_SIZE = 1024;
+
+/** Writes `<file>.gz` for every compressible file that gets smaller; returns how many. */
+export async function precompress(outDir: string): Promise<number> {
+  let written = 0;
+  for (const file of await listOutputFiles(outDir)) {
+    if (!COMPRESSIBLE_EXTENSIONS.has(path.extname(file))) continue;
+    const absolute = path.join(outDir, file);
+    const content = await readFile(absolute);
+    if (content.length < MIN_SIZE) continue;
+    // Node writes no timestamp or file name into the gzip header, so the output is reproducible.
+    const compressed = await gzipAsync(content, { level: constants.Z_BEST_COMPRESSION });
+    if (compressed.length >= content.length) continue;
+    await writeFile(`${absolute}.gz`, compressed);
+    written++;
+  }
+  return written;
+}
