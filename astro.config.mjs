@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
@@ -24,6 +25,9 @@ export default defineConfig({
     csp: { directives: [...CSP_DIRECTIVES] },
   },
   markdown: {
+    // Shiki colours code with inline style attributes, which the CSP blocks;
+    // documents have no code worth colouring, so code blocks stay plain.
+    syntaxHighlight: false,
     processor: satteri({
       mdastPlugins: [officialHeadingsPlugin, internalLinksPlugin],
       features: {
@@ -32,7 +36,8 @@ export default defineConfig({
     }),
   },
   // contentCheck first: it reports every content error before anything else runs.
-  integrations: [contentCheck(), mdx(), sitemap()],
+  // searchIndex indexes the written pages, so it comes after everything that writes pages.
+  integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
   vite: {
     build: {
       rollupOptions: {

@@ -1,0 +1,179 @@
+/**
+ * The publishing gates inside `npm run build` (scripts/build.ts), on the
+ * `gates` fixture: restricted, draft and internal documents that public ones
+ * link to and share topics and keywords with. Both audiences are built once
+ * with the whole pipeline; the assertions read what was really written.
+ */
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { excludedFingerprints } from '../../src/lib/leak-scan.ts';
+import { documentsForScan, findLeaks } from '../../scripts/publish/leak-gate.ts';
+import { buildSite, listFiles, makeContent, readPage, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { FIXTURE_SITES } from '../helpers/paths.ts';
+
+const contentDir = path.join(FIXTURE_SITES, 'gates');
+const LEAK_SCAN_PASSED = 'leak scan passed';
+
+/** Path → sha256 of every file under `dir`: equal snapshots mean byte-identical trees. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const file of await listFiles(dir)) {
+    hashes.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
+  }
+  return hashes;
+}
+
+/** The text of a page with tags removed, for "appears as plain text" checks. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
+
+describe('the access gate and the leak scan', () => {
+  let internal: BuildResult;
+  let publicBuild: BuildResult;
+  beforeAll(async () => {
+    // One after the other: concurrent astro builds share `.astro/` in the repository.
+    internal = await buildSite({ contentDir, base: '/kb/', pipeline: true });
+    publicBuild = await buildSite({ contentDir, base: '/kb/', audience: 'public', pipeline: true });
+  });
+
+  it('builds both audiences, with the leak scan run inside the build', () => {
+    expect(internal.ok, internal.output).toBe(true);
+    expect(publicBuild.ok, publicBuild.output).toBe(true);
+    expect(internal.output).toContain(LEAK_SCAN_PASSED);
+    expect(publicBuild.output).toContain(LEAK_SCAN_PASSED);
+  });
+
+  it('fingerprints every excluded document: drafts and restricted always, internal ones in a public build', () => {
+    const sources = (audience: 'internal' | 'public') =>
+      new Set(excludedFingerprints(documentsForScan(contentDir, audience)).map((fp) => path.basename(fp.file)));
+    expect(sources('internal')).toEqual(new Set(['2022-2-draft.md', 'secret-report.md']));
+    expect(sources('public')).toEqual(new Set(['2022-2-draft.md', 'secret-report.md', 'internal-plan.md']));
+  });
+
+  it('finds no text of an excluded document anywhere in either build', async () => {
+    expect(await findLeaks(internal.outDir, documentsForScan(contentDir, 'internal'))).toEqual([]);
+    expect(await findLeaks(publicBuild.outDir, documentsForScan(contentDir, 'public'))).toEqual([]);
+    // The internal build does publish the internal plan: the scan of the
+    // public build's fingerprints would find it there, so it is really looking.
+    const internalLeaks = await findLeaks(internal.outDir, documentsForScan(contentDir, 'public'));
+    expect(new Set(internalLeaks.map((hit) => path.basename(hit.fingerprint.file)))).toEqual(new Set(['internal-plan.md']));
+    expect(internalLeaks.map((hit) => hit.outputFile)).toEqual(
+      expect.arrayContaining(['summaries/internal-plan/index.html', 'rss.xml', 'sitemap-0.xml', 'topics/关卡共享主题/index.html']),
+    );
+  });
+
+  it('keeps a link to an excluded document as its own text, without the title, and warns', async () => {
+    const html = await readPage(publicBuild.outDir, 'reports/open-report/');
+    expect(textOf(html)).toContain('本报告参考了一份内部材料和年度计划');
+    expect(textOf(html)).toContain('参考文献见专项材料');
+    expect(html).not.toMatch(/<a [^>]*>(一份内部材料|年度计划|专项材料)<\/a>/);
+    expect(html).toContain('<a href="/kb/reforms/public-reform/">另一份公开材料</a>');
+    expect(publicBuild.output).toMatch(/reports\/open-report\.md:\d+[\s\S]*?\.\.\/reports\/secret-report\.md[\s\S]*?纯文本/);
+    // The intranet build links the internal plan, which it publishes.
+    const intranet = await readPage(internal.outDir, 'reports/open-report/');
+    expect(intranet).toContain('<a href="/kb/summaries/internal-plan/">年度计划</a>');
+  });
+
+  it('skips the draft issue in previous/next links and counts only published documents', async () => {
+    const first = await readPage(internal.outDir, 'bulletins/gates-journal/2022/1/');
+    expect(first).toMatch(/<a rel="next" href="\/kb\/bulletins\/gates-journal\/2022\/3\/">/);
+    const topic = await readPage(publicBuild.outDir, 'topics/关卡共享主题/');
+    // Public: two bulletins, the open report and the reform.
+    expect(topic).toContain('共 4 篇');
+    const intranetTopic = await readPage(internal.outDir, 'topics/关卡共享主题/');
+    expect(intranetTopic).toContain('共 5 篇');
+  });
+
+  it('writes no inline style attributes, which the CSP would block (code blocks are not colourised)', async () => {
+    const html = await readPage(internal.outDir, 'reports/open-report/');
+    expect(html).toContain('统计口径：截至2022年3月底');
+    for (const file of (await listFiles(internal.outDir)).filter((f) => f.endsWith('.html'))) {
+      expect(await readFile(path.join(internal.outDir, file), 'utf8'), file).not.toMatch(/\sstyle="/);
+    }
+  });
+
+  it('writes a gzip copy of the larger text files', async () => {
+    const files = new Set(await listFiles(internal.outDir));
+    expect(files.has('reports/open-report/index.html.gz')).toBe(true);
+    const css = [...files].filter((f) => f.startsWith('_astro/') && f.endsWith('.css'));
+    expect(css.length).toBeGreaterThan(0);
+    for (const file of css) expect(files.has(`${file}.gz`), file).toBe(true);
+  });
+
+  it('catches a leak planted in a page, a feed, JSON, CSV and a Pagefind fragment', async () => {
+    const copy = await tempDir('gazette-planted-');
+    await cp(internal.outDir, copy, { recursive: true });
+    const page = path.join(copy, 'reports/open-report/index.html');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</main>', '<p>关卡机密调研<em>报告</em>子丑寅</p></main>'));
+    const feed = path.join(copy, 'rss.xml');
+    await writeFile(feed, (await readFile(feed, 'utf8')).replace('</channel>', '<item><title>GATE-2022-0099</title></item></channel>'));
+    await writeFile(path.join(copy, 'data.json'), JSON.stringify({ note: '机密报告正文第二句午未申同样不得外泄' }));
+    await writeFile(path.join(copy, 'table.csv'), '指标,数值\n机密表格单元格酉戌亥,42\n');
+    // Pagefind stores each page as gzip("pagefind_dcd" + JSON), words split by U+200B.
+    await mkdir(path.join(copy, 'pagefind/fragment'), { recursive: true });
+    const fragment = { url: '/kb/x/', content: '草稿期的\u200b正文\u200b第一句\u200b不得\u200b发布', meta: { title: 'x' } };
+    await writeFile(
+      path.join(copy, 'pagefind/fragment/zh-cn_planted.pf_fragment'),
+      gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(fragment)}`)),
+    );
+
+    const hits = await findLeaks(copy, documentsForScan(contentDir, 'internal'));
+    const where = new Map(hits.map((hit) => [hit.outputFile, `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`]));
+    expect(Object.fromEntries(where)).toEqual({
+      'reports/open-report/index.html': 'secret-report.md title',
+      'rss.xml': 'secret-report.md indexNo',
+      'data.json': 'secret-report.md body',
+      'table.csv': 'secret-report.md body',
+      'pagefind/fragment/zh-cn_planted.pf_fragment': '2022-2-draft.md body',
+    });
+  });
+
+  describe('atomic output', () => {
+    async function siblingsOf(dir: string): Promise<string[]> {
+      return (await readdir(path.dirname(dir))).filter((name) => name.startsWith(`.${path.basename(dir)}-`));
+    }
+
+    it('leaves the previous output byte for byte as it was when the content is bad', async () => {
+      const before = await snapshot(internal.outDir);
+      const broken = await makeContent(
+        { 'reports/broken.md': '---\ntitle: 缺少日期的报告\nissuer: 关卡研究室\n---\n正文\n' },
+        contentDir,
+      );
+      const failed = await buildSite({ contentDir: broken, base: '/kb/', pipeline: true, outDir: internal.outDir });
+      expect(failed.ok).toBe(false);
+      expect(failed.output).toContain('broken.md');
+      expect(failed.output).toContain('保持原样');
+      expect(await snapshot(internal.outDir)).toEqual(before);
+      expect(await siblingsOf(internal.outDir)).toEqual([]);
+    });
+
+    it('leaves the previous output as it was when a gate fails, and names the leak', async () => {
+      const before = await snapshot(internal.outDir);
+      // A journal's description quoting a restricted report's title is a leak.
+      const leaking = await makeContent(
+        { 'publications/gates-journal.yaml': 'name: 关卡快报\nissuer: 关卡测试办公室\ndescription: 另见关卡机密调研报告子丑寅。\n' },
+        contentDir,
+      );
+      const failed = await buildSite({ contentDir: leaking, base: '/kb/', pipeline: true, outDir: internal.outDir });
+      expect(failed.ok).toBe(false);
+      expect(failed.output).toContain('leak scan failed');
+      expect(failed.output).toMatch(/bulletins\/gates-journal\/index\.html: 含有 .*secret-report\.md 的标题“关卡机密调研报告子丑寅”/);
+      expect(await snapshot(internal.outDir)).toEqual(before);
+      expect(await siblingsOf(internal.outDir)).toEqual([]);
+    });
+
+    it('replaces the output once everything passed', async () => {
+      const outDir = path.join(await tempDir('gazette-swap-'), 'dist');
+      await mkdir(outDir);
+      await writeFile(path.join(outDir, 'stale.html'), 'from an older build');
+      const build = await buildSite({ contentDir, base: '/kb/', pipeline: true, outDir });
+      expect(build.ok, build.output).toBe(true);
+      const files = await listFiles(outDir);
+      expect(files).not.toContain('stale.html');
+      expect(files).toContain('index.html');
+      expect(await siblingsOf(outDir)).toEqual([]);
+    });
+  });
+});
