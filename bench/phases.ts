@@ -1,31 +1,38 @@
 /**
  * Splits a build's wall time into phases from the lines it printed: each
- * phase starts at the first line that announces it and ends where the next
- * one starts. Phases that never announce themselves are simply absent.
+ * phase starts at the first line announcing it after the previous phase's
+ * start, and ends where the next one starts. A phase that never announces
+ * itself is absent and its time counts to the one before.
  */
 import type { TimedLine } from './measure-process.ts';
 
-/** Markers in the order the build passes them; the first match of each counts. */
+/**
+ * Lines that start each phase of `npm run build`, in order. Time before the
+ * first marker is Astro's start-up with the config and the content check.
+ */
 export const BUILD_PHASES: ReadonlyArray<{ phase: string; marker: RegExp }> = [
   { phase: 'content sync', marker: /\[content\] Syncing content/ },
   { phase: 'bundle', marker: /Building static entrypoints/ },
   { phase: 'pages', marker: /generating static routes/ },
-  { phase: 'charts', marker: /\[(charts?|indicators?)\]/i },
-  { phase: 'search index', marker: /\[pagefind\]|\[search\]/i },
-  { phase: 'gates', marker: /\[(gates?|leak|publish)[^\]]*\]/i },
+  // Astro's build:done hooks: the sitemap, then the search index.
+  { phase: 'sitemap + search index', marker: /\[build\] ✓ Completed in/ },
+  { phase: 'leak scan', marker: /\[build\] Complete!/ },
+  { phase: 'precompress', marker: /leak scan passed/ },
+  { phase: 'swap', marker: /files gzipped/ },
 ];
 
 export type PhaseTimes = Record<string, number>;
 
 export function splitPhases(lines: readonly TimedLine[], wallSeconds: number): PhaseTimes {
-  const starts: Array<{ phase: string; at: number }> = [];
+  const starts: Array<{ phase: string; at: number }> = [{ phase: 'start-up and content check', at: 0 }];
+  let from = 0;
   for (const { phase, marker } of BUILD_PHASES) {
-    const line = lines.find((l) => marker.test(l.text));
-    if (line) starts.push({ phase, at: line.at });
+    const index = lines.findIndex((line, i) => i >= from && marker.test(line.text));
+    if (index === -1) continue;
+    starts.push({ phase, at: lines[index]!.at });
+    from = index + 1;
   }
-  starts.sort((a, b) => a.at - b.at);
   const times: PhaseTimes = {};
-  if (starts.length > 0) times.startup = starts[0]!.at;
   starts.forEach(({ phase, at }, i) => {
     times[phase] = (starts[i + 1]?.at ?? wallSeconds) - at;
   });
