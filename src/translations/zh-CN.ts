@@ -92,3 +92,10 @@ export const accessLabels = {
   internal: '内部资料',
   restricted: '不予公开',
 } as const;
+
+/** A document's revision history (修订记录) from git, GOV.UK change-note style. */
+export const historyUi = {
+  heading: '修订记录',
+  lastUpdated: '最后更新',
+  revisionCount: (n: number) => `共 ${n} 次修订`,
+} as const;

@@ -16,14 +16,15 @@ const COMPILER_POSITION = /^(\d+):(\d+):\s*/;
 const MISSING_REFERENCE = /_missingMdxReference\("([^"]+)", true\)/g;
 
 /**
- * Components the site hands to every MDX document: one per file in
- * `src/user-components/` (`Figure.astro` → `<Figure>`).
+ * Components the site hands to every MDX document: every `.astro` file in
+ * `src/user-components/`, under its file name (`Indicator.astro` →
+ * `<Indicator>`), as src/user-components/index.ts collects them.
  */
 export function providedComponents(userComponentsDir: string): string[] {
   try {
     return readdirSync(userComponentsDir)
       .map((name) => path.parse(name))
-      .filter((file) => ['.astro', '.ts', '.tsx', '.js'].includes(file.ext) && /^[A-Z]/.test(file.name))
+      .filter((file) => file.ext === '.astro')
       .map((file) => file.name)
       .sort();
   } catch {
