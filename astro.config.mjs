@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { figuresReport } from './src/integrations/figures-report.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
@@ -35,7 +36,7 @@ export default defineConfig({
     }),
   },
   // contentCheck first: it reports every content error before anything else runs.
-  integrations: [contentCheck(), mdx(), sitemap()],
+  integrations: [contentCheck(), mdx(), sitemap(), figuresReport()],
   vite: {
     build: {
       rollupOptions: {

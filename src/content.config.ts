@@ -10,6 +10,7 @@ import { reportSchema } from './schemas/report.ts';
 import { summarySchema } from './schemas/summary.ts';
 import { reformSchema } from './schemas/reform.ts';
 import { publicationSchema } from './schemas/publication.ts';
+import { indicatorGroupSchema } from './schemas/indicator.ts';
 
 const documents = (folder: string) => glob({ pattern: '**/*.{md,mdx}', base: `${CONTENT_DIR}/${folder}` });
 
@@ -21,5 +22,10 @@ export const collections = {
   publications: defineCollection({
     loader: glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/publications` }),
     schema: publicationSchema,
+  }),
+  // One YAML file per group of indicators; each file holds several, keyed by id.
+  indicators: defineCollection({
+    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/indicators` }),
+    schema: indicatorGroupSchema,
   }),
 };

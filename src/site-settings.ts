@@ -28,3 +28,10 @@ export function href(path: string): string {
 
 /** Astro's cache folder; tests give each build its own so builds never share state. */
 export const CACHE_DIR: string = process.env.GAZETTE_CACHE_DIR ?? './node_modules/.astro';
+
+/**
+ * Strict figures: a printed rate or growth that disagrees with its
+ * recomputation fails the build instead of warning. `GAZETTE_STRICT=1` or
+ * `astro build --strict` (`npm run build -- --strict`).
+ */
+export const STRICT_FIGURES: boolean = process.env.GAZETTE_STRICT === '1' || process.argv.includes('--strict');

@@ -73,7 +73,7 @@ function checkUniqueness(all: SiteDocument[]): void {
   if (clashes.length > 0) throw new ContentError(clashes.map((clash) => clash.message).join('\n'));
 }
 
-async function loadDocuments(): Promise<SiteDocument[]> {
+async function loadEveryDocument(): Promise<SiteDocument[]> {
   const publications = await loadPublications();
   const all: SiteDocument[] = [];
   for (const kind of DOCUMENT_KINDS) {
@@ -107,7 +107,24 @@ async function loadDocuments(): Promise<SiteDocument[]> {
   // Uniqueness is checked over every file, published or not: two files may
   // not claim one issue number even if one of them is still a draft.
   checkUniqueness(all);
-  return all.filter((doc) => isPublishable(doc.data, SITE_AUDIENCE)).sort(newestFirst);
+  return all;
+}
+
+let everyDocument: Promise<SiteDocument[]> | undefined;
+
+/**
+ * Keys of every document, published in this build or not: references (an
+ * indicator's `source`) are checked against these, but link only to what
+ * `getDocuments()` publishes.
+ */
+export async function getEveryDocumentKey(): Promise<Set<string>> {
+  everyDocument ??= loadEveryDocument();
+  return new Set((await everyDocument).map((doc) => doc.key));
+}
+
+async function loadDocuments(): Promise<SiteDocument[]> {
+  everyDocument ??= loadEveryDocument();
+  return (await everyDocument).filter((doc) => isPublishable(doc.data, SITE_AUDIENCE)).sort(newestFirst);
 }
 
 let cached: Promise<SiteDocument[]> | undefined;

@@ -1,0 +1,191 @@
+/**
+ * Figures built from indicators: the chart spec and the data table that goes
+ * with it. A series over years is a line chart; several indicators of one
+ * unit in one year are a bar chart.
+ */
+import { CHART_SIZES, barChartSize, type ChartSpec } from '../charts/spec.ts';
+import { indicatorUi } from '../../translations/zh-CN.ts';
+import type { Indicator, IndicatorPoint } from './model.ts';
+import { formatValue, pointNotes } from './format.ts';
+import { pointFor } from './series.ts';
+
+export interface TableCell {
+  text: string;
+  /** Link target, base included, when the cell names something with a page. */
+  href?: string | undefined;
+}
+
+export interface DataTable {
+  caption: string;
+  /** Header of the first column, whose cells head the rows. */
+  rowHeader: string;
+  columns: string[];
+  rows: { header: TableCell; cells: TableCell[] }[];
+}
+
+export interface Figure {
+  chart: ChartSpec;
+  table: DataTable;
+  /** Keys of the documents the drawn figures come from. */
+  sources: string[];
+}
+
+/** The distinct source documents of some figures, in first-seen order. */
+function sourcesOf(points: readonly (IndicatorPoint | undefined)[]): string[] {
+  return [...new Set(points.flatMap((point) => (point?.source ? [point.source] : [])))];
+}
+
+const yearLabel = indicatorUi.yearLabel;
+
+/** A figure as the table prints it, with 推算 marking a derived value. */
+function valueCell(point: IndicatorPoint | undefined, unit: string): TableCell {
+  if (!point) return { text: indicatorUi.noValue };
+  const text = formatValue(point, unit);
+  return { text: point.derivedFrom ? `${text}（${indicatorUi.derivedMark}）` : text };
+}
+
+function seriesText(indicator: Indicator): string {
+  const points = indicator.values.map((point) => `${yearLabel(point.year)}${formatValue(point, indicator.unit)}`);
+  return `${indicatorUi.seriesTitle(indicator.name, indicator.unit)}：${points.join(indicatorUi.itemSeparator)}`;
+}
+
+/** Every year any of the indicators has, oldest first. */
+function yearsOf(indicators: readonly Indicator[]): number[] {
+  return [...new Set(indicators.flatMap((indicator) => indicator.values.map((point) => point.year)))].sort((a, b) => a - b);
+}
+
+/** A line chart of one or more indicators over the years, with a year-by-indicator table. */
+export function seriesFigure(indicators: readonly Indicator[], title?: string): Figure {
+  const years = yearsOf(indicators);
+  const chartTitle = title ?? indicators.map((indicator) => indicatorUi.seriesTitle(indicator.name, indicator.unit)).join('、');
+  return {
+    chart: {
+      kind: 'line',
+      title: chartTitle,
+      description: indicatorUi.lineDescription(indicators.map(seriesText).join(indicatorUi.listSeparator)),
+      labels: years.map(yearLabel),
+      series: indicators.map((indicator) => ({
+        label: indicatorUi.seriesTitle(indicator.name, indicator.unit),
+        values: years.map((year) => pointFor(indicator.values, year)?.value ?? null),
+      })),
+      ...CHART_SIZES.line,
+    },
+    table: {
+      caption: indicatorUi.dataTable(chartTitle),
+      rowHeader: indicatorUi.year,
+      columns: indicators.map((indicator) => indicatorUi.seriesTitle(indicator.name, indicator.unit)),
+      rows: years.map((year) => ({
+        header: { text: yearLabel(year) },
+        cells: indicators.map((indicator) => valueCell(pointFor(indicator.values, year), indicator.unit)),
+      })),
+    },
+    sources: sourcesOf(indicators.flatMap((indicator) => indicator.values)),
+  };
+}
+
+/** A bar chart comparing indicators of one category and unit in one year, each bar linked in the table by `linkOf`. */
+export function comparisonFigure(
+  category: string,
+  year: number,
+  indicators: readonly Indicator[],
+  linkOf?: (indicator: Indicator) => string,
+): Figure {
+  const unit = indicators[0]?.unit ?? '';
+  const title = indicatorUi.comparisonTitle(category, year, unit);
+  const present = indicators.filter((indicator) => pointFor(indicator.values, year));
+  const values = present.map((indicator) => pointFor(indicator.values, year)!.value);
+  const bars = present.map((indicator) => `${indicator.name}${formatValue(pointFor(indicator.values, year)!, unit)}`);
+  return {
+    chart: {
+      kind: 'bar',
+      title,
+      description: indicatorUi.barDescription(`${yearLabel(year)}：${bars.join(indicatorUi.itemSeparator)}`),
+      labels: present.map((indicator) => indicator.name),
+      series: [{ label: yearLabel(year), values }],
+      valueMax: unit === '%' && values.every((value) => value <= 100) ? 100 : undefined,
+      ...barChartSize(present.length),
+    },
+    table: {
+      caption: indicatorUi.dataTable(title),
+      rowHeader: indicatorUi.indicator,
+      columns: [yearLabel(year)],
+      rows: present.map((indicator) => ({
+        header: { text: indicator.name, href: linkOf?.(indicator) },
+        cells: [valueCell(pointFor(indicator.values, year), unit)],
+      })),
+    },
+    sources: sourcesOf(present.map((indicator) => pointFor(indicator.values, year))),
+  };
+}
+
+/** A small line without axes or text, for lists; only meaningful with two years or more. */
+export function sparklineSpec(indicator: Indicator): ChartSpec {
+  return {
+    kind: 'sparkline',
+    title: indicatorUi.seriesTitle(indicator.name, indicator.unit),
+    description: indicatorUi.sparklineDescription(seriesText(indicator)),
+    labels: indicator.values.map((point) => yearLabel(point.year)),
+    series: [{ label: indicator.name, values: indicator.values.map((point) => point.value) }],
+    ...CHART_SIZES.sparkline,
+  };
+}
+
+/**
+ * The full table of one indicator: each year's figure with its source
+ * document and notes, including the note on a figure the build recomputed
+ * differently.
+ */
+export function detailTable(
+  indicator: Indicator,
+  sourceOf: (key: string) => { title: string; href: string } | undefined,
+  disputeOf: (year: number) => string | undefined,
+): DataTable {
+  return {
+    caption: indicatorUi.dataTable(indicatorUi.seriesTitle(indicator.name, indicator.unit)),
+    rowHeader: indicatorUi.year,
+    columns: [indicatorUi.value, indicatorUi.source, indicatorUi.note],
+    rows: indicator.values.map((point) => {
+      const source = point.source === undefined ? undefined : sourceOf(point.source);
+      const dispute = disputeOf(point.year);
+      const notes = [...pointNotes(point, indicator.unit), ...(dispute ? [dispute] : [])];
+      return {
+        header: { text: yearLabel(point.year) },
+        cells: [
+          valueCell(point, indicator.unit),
+          source ? { text: `《${source.title}》`, href: source.href } : { text: indicatorUi.noValue },
+          { text: notes.length > 0 ? notes.join('；') : indicatorUi.noValue },
+        ],
+      };
+    }),
+  };
+}
+
+/** Indicators grouped by unit, for bar charts that only compare like with like. */
+export function groupByUnit(indicators: readonly Indicator[]): Indicator[][] {
+  const groups = new Map<string, Indicator[]>();
+  for (const indicator of indicators) groups.set(indicator.unit, [...(groups.get(indicator.unit) ?? []), indicator]);
+  return [...groups.values()];
+}
+
+/** Indicators by category, in the order given. */
+export function groupByCategory(indicators: readonly Indicator[]): { category: string; indicators: Indicator[] }[] {
+  const groups = new Map<string, Indicator[]>();
+  for (const indicator of indicators) groups.set(indicator.category, [...(groups.get(indicator.category) ?? []), indicator]);
+  return [...groups].map(([category, members]) => ({ category, indicators: members }));
+}
+
+/**
+ * The bar charts of a category: for its latest year, one chart per unit that
+ * two or more of its indicators share (a single bar compares nothing).
+ */
+export function categoryComparisons(
+  category: string,
+  indicators: readonly Indicator[],
+  linkOf: (indicator: Indicator) => string,
+): Figure[] {
+  const year = Math.max(...indicators.flatMap((indicator) => indicator.values.map((point) => point.year)));
+  const inYear = indicators.filter((indicator) => pointFor(indicator.values, year));
+  return groupByUnit(inYear)
+    .filter((group) => group.length > 1)
+    .map((group) => comparisonFigure(category, year, group, linkOf));
+}
