@@ -32,6 +32,9 @@ const CHINESE_ENCODINGS: Record<string, string> = {
   'UTF-8': 'utf-8',
 };
 
+/** chardet's confidence (0–100) from which its guess beats the GB18030 default. */
+const SURE = 50;
+
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
@@ -73,12 +76,14 @@ function detectEncoding(bytes: Uint8Array): string | undefined {
   if (isUtf8(bytes)) return 'utf-8';
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return utf16;
-  const candidates = chardet
-    .analyse(bytes)
-    .map((match) => CHINESE_ENCODINGS[match.name])
-    .filter((name): name is string => name !== undefined);
-  // Short texts leave chardet unsure; GB18030 is what this office's legacy files use.
-  for (const encoding of [...candidates, 'gb18030']) {
+  const matches = chardet.analyse(bytes);
+  const candidates = (sure: boolean) =>
+    matches
+      .filter((match) => match.confidence >= SURE === sure)
+      .map((match) => CHINESE_ENCODINGS[match.name])
+      .filter((name): name is string => name !== undefined);
+  // Short texts leave chardet unsure; then GB18030, what this office's legacy files use, comes first.
+  for (const encoding of [...candidates(true), 'gb18030', ...candidates(false)]) {
     if (looksLikeText(iconv.decode(Buffer.from(bytes), encoding))) return encoding;
   }
   return undefined;

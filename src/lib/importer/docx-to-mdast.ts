@@ -63,6 +63,23 @@ function withoutBackLinks(nodes: ElementContent[]): ElementContent[] {
     .map((node) => (isElement(node) ? { ...node, children: withoutBackLinks(node.children) } : node));
 }
 
+/**
+ * Word marks a table's header row only when it repeats across pages; in
+ * official tables the first row is the header anyway. Its cells become
+ * `th` so the Markdown table's header is that row, not an empty one.
+ */
+function firstRowAsHeader(nodes: ElementContent[]): ElementContent[] {
+  return nodes.map((node) => {
+    if (!isElement(node)) return node;
+    if (node.tagName !== 'table') return { ...node, children: firstRowAsHeader(node.children) };
+    const rows = node.children.filter(isElement).flatMap((child) => (child.tagName === 'tbody' ? child.children.filter(isElement) : [child]));
+    if (rows.some((row) => row.tagName === 'thead') || rows[0]?.tagName !== 'tr') return node;
+    const [first, ...rest] = rows;
+    const header = { ...first!, children: first!.children.map((cell) => (isElement(cell) && cell.tagName === 'td' ? { ...cell, tagName: 'th' } : cell)) };
+    return { ...node, children: [header, ...rest] };
+  });
+}
+
 const footnoteReference: Handle = (_state, node) => ({
   type: 'footnoteReference',
   identifier: String((node as Element).properties.id),
@@ -106,7 +123,7 @@ export async function docxToMdast(bytes: Uint8Array): Promise<DocxContent> {
       }
       continue;
     }
-    body.push(...markFootnoteReferences([node]));
+    body.push(...firstRowAsHeader(markFootnoteReferences([node])));
   }
   return {
     root: { type: 'root', children: [...convert(body), ...definitions] },

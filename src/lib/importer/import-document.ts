@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { stringify } from 'yaml';
@@ -155,6 +155,7 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     indicators: loadIndicatorReferences(contentDir),
   });
 
+  await mkdir(path.dirname(output), { recursive: true });
   await writeWhole(output, converted.markdown);
   let review: string | undefined;
   if (converted.figures.length > 0) {
