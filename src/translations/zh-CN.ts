@@ -93,6 +93,33 @@ export const accessLabels = {
   restricted: '不予公开',
 } as const;
 
+/** The search page and the finder's facets. */
+export const searchUi = {
+  title: '站内搜索',
+  intro: '输入文字即可查找包含该文字的全部文档，可同时按类别、年份、发布机构、刊物和主题筛选；不输入文字也可直接筛选浏览。',
+  queryLabel: '搜索内容',
+  queryPlaceholder: '如：土地整备、红坳村、深光综〔2020〕12号',
+  queryHint: '多个词用空格隔开，表示同时包含；繁体、简体均可。',
+  submit: '搜索',
+  filters: '筛选',
+  any: '全部',
+  facets: { kind: '文档类别', year: '年份', issuer: '发布机构', journal: '刊物', topic: '主题分类' },
+  yearOption: (year: string) => `${year}年`,
+  optionCount: (label: string, count: number) => `${label}（${count}）`,
+  sort: '排序',
+  sorts: { relevance: '按相关度', newest: '按日期，新→旧', oldest: '按日期，旧→新' },
+  clear: '清除全部条件',
+  noScript: '站内搜索需要浏览器启用 JavaScript。请启用后刷新本页，或通过页首导航按类别、年份、主题和发布机构浏览全部文档。',
+  loading: '正在搜索……',
+  unavailable: '搜索暂时无法使用：搜索索引未能加载。请稍后刷新重试，或通过页首导航浏览。',
+  found: (count: number, query: string) => `共找到 ${count} 篇包含“${query}”的文档`,
+  browsing: (count: number) => `共 ${count} 篇文档`,
+  nothingFound: (query: string) => `没有找到包含“${query}”的文档。请检查用字，或减少筛选条件。`,
+  nothingToBrowse: '没有符合筛选条件的文档。',
+  results: '搜索结果',
+  more: (remaining: number) => `显示更多（还有 ${remaining} 篇）`,
+} as const;
+
 /** A document's revision history (修订记录) from git, GOV.UK change-note style. */
 export const historyUi = {
   heading: '修订记录',

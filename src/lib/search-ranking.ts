@@ -1,0 +1,52 @@
+/**
+ * Relevance for exact-phrase search: documents whose title contains the
+ * query come first, then those with more occurrences, then the newest.
+ * Worked out from where each query word occurs in a document (word
+ * positions, as the index numbers them), so a phrase is counted only where
+ * its words stand next to each other in order.
+ */
+import type { QueryPart } from './search-text.ts';
+
+/** Positions of each index word in one document. */
+export type WordPositions = ReadonlyMap<string, readonly number[]>;
+
+/** Start positions of every occurrence of `part` (its words at consecutive positions). */
+export function phraseStarts(part: QueryPart, positions: WordPositions): number[] {
+  const [first, ...rest] = part;
+  if (first === undefined) return [];
+  const following = rest.map((word) => new Set(positions.get(word) ?? []));
+  return (positions.get(first) ?? []).filter((start) => following.every((set, i) => set.has(start + i + 1)));
+}
+
+export interface Relevance {
+  /** How many query parts occur in the title. */
+  titleParts: number;
+  /** Occurrences of all query parts in the whole document. */
+  occurrences: number;
+}
+
+/**
+ * The relevance of one document. `titleEnd` is the position of the marker
+ * that follows the title: a phrase ending before it lies in the title.
+ */
+export function relevance(parts: readonly QueryPart[], positions: WordPositions, titleEnd: number): Relevance {
+  let titleParts = 0;
+  let occurrences = 0;
+  for (const part of parts) {
+    const starts = phraseStarts(part, positions);
+    occurrences += starts.length;
+    if (starts.some((start) => start + part.length - 1 < titleEnd)) titleParts += 1;
+  }
+  return { titleParts, occurrences };
+}
+
+/**
+ * Orders `items`, given newest first, by relevance: title matches first,
+ * then more occurrences; items that tie keep their order, so ties go to the
+ * newest.
+ */
+export function byRelevance<T>(newestFirst: readonly T[], relevanceOf: (item: T) => Relevance): T[] {
+  const keyed = newestFirst.map((item, order) => ({ item, order, key: relevanceOf(item) }));
+  keyed.sort((a, b) => b.key.titleParts - a.key.titleParts || b.key.occurrences - a.key.occurrences || a.order - b.order);
+  return keyed.map(({ item }) => item);
+}

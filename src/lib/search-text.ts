@@ -1,0 +1,223 @@
+/**
+ * The text transforms behind Chinese search: what the index stores for a
+ * document, what a query is turned into, and how stored text is shown again.
+ *
+ * Pagefind matches whole words, and its own Chinese segmentation splits text
+ * differently at index time (ICU4X) and in the browser (Intl.Segmenter). So
+ * the index is given text that is already cut into the smallest units that a
+ * reader can type, separated by zero-width spaces:
+ *
+ * - every Han character is a word of its own (`网​格​化`), so any run of Han
+ *   characters is a phrase of single characters and a quoted phrase search
+ *   finds exactly the documents that contain it;
+ * - a run of letters or digits (`OA`, `2020`, `G11`) is one word, ended by `_`
+ *   so that Pagefind's prefix matching cannot stretch `6` to `60`;
+ * - every other visible character (`〔`, `+`, `。`) is a word of its own and
+ *   is made searchable through Pagefind's `includeCharacters`.
+ *
+ * Both sides first fold each character on its own: full-width letters and
+ * digits to ASCII, compatibility ideographs to their unified form, and
+ * traditional to simplified with OpenCC's character table. Folding character
+ * by character keeps every substring of a text a substring of its folded
+ * form, so a query can never miss because a phrase table converted its
+ * context differently. Punctuation is not folded: excerpts keep the text's
+ * own Chinese punctuation, and a query matches it as typed.
+ */
+import { ConverterFactory } from 'opencc-js/core';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+
+/** Separates the words of index text; invisible, and removed for display. */
+export const WORD_BREAK = '\u200B';
+/** Ends a run of letters or digits in index text (`oa_`). */
+export const WORD_END = '_';
+/** Index word placed right after the title; its position tells title matches from body matches. */
+export const TITLE_END = 'ǂ';
+/** Index word between blocks (paragraphs, cells, fields) so no match runs from one block into the next. */
+export const BLOCK_BREAK = 'ǁ';
+
+/** Characters the transforms use themselves; found in a document, they are replaced. */
+const RESERVED = new Set([WORD_BREAK, TITLE_END, BLOCK_BREAK]);
+const REPLACEMENT = '\uFFFD';
+
+/** Quote marks that readers type around a phrase; they separate query parts like spaces do. */
+const QUERY_QUOTES = /["“”「」『』]/gu;
+
+const HAN = /^\p{Script=Han}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const SPACE = /^\s$/u;
+
+// OpenCC's traditional-to-simplified character table (it also covers the
+// Taiwan and Hong Kong variants, 裡 and 為). Only the character table: its
+// phrase table would fold a character differently in different contexts.
+const toSimplified = ConverterFactory([TSCharacters]);
+const foldedChars = new Map<string, string>();
+
+/**
+ * Characters whose NFKC form is what a reader would type: full-width letters
+ * and digits (`Ｇ１１` → `G11`), CJK compatibility ideographs and radicals.
+ */
+const WIDTH_AND_COMPATIBILITY = /^(?:[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}])$/u;
+
+/** One character (code point) as search compares it: width and compatibility folded, then simplified. */
+export function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    const unified = WIDTH_AND_COMPATIBILITY.test(char) ? char.normalize('NFKC') : char;
+    folded = RESERVED.has(char) ? REPLACEMENT : toSimplified(unified);
+    foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
+/** A whole text folded character by character (see `foldChar`). */
+export function foldText(text: string): string {
+  let out = '';
+  for (const char of text) out += foldChar(char);
+  return out;
+}
+
+export function isHan(char: string): boolean {
+  return HAN.test(char);
+}
+
+function isWordChar(char: string): boolean {
+  return WORD_CHAR.test(char) && !HAN.test(char);
+}
+
+/** A unit of folded text: a Han character, a run of letters/digits, one other character, or whitespace. */
+export interface TextToken {
+  text: string;
+  kind: 'han' | 'word' | 'symbol' | 'space';
+  /** Offset of the token in the text it was cut from (in UTF-16 units). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts already folded text into tokens. Runs of whitespace become one
+ * `space` token; everything else is searchable.
+ */
+export function tokenize(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const start = offset;
+    offset += char.length;
+    const kind: TextToken['kind'] = isHan(char) ? 'han' : isWordChar(char) ? 'word' : SPACE.test(char) ? 'space' : 'symbol';
+    const last = tokens.at(-1);
+    if (last && last.kind === kind && (kind === 'word' || kind === 'space')) {
+      last.text += char;
+      last.end = offset;
+    } else {
+      tokens.push({ text: char, kind, start, end: offset });
+    }
+  }
+  return tokens;
+}
+
+/** The word the index stores for a token (`OA` → `OA_`). */
+export function indexWord(token: TextToken): string {
+  return token.kind === 'word' ? token.text + WORD_END : token.text;
+}
+
+/**
+ * One block of document text (a paragraph, a heading, a field value) as the
+ * index stores it: folded, cut into words separated by zero-width spaces,
+ * with whitespace kept as a single space.
+ */
+export function toIndexText(text: string): string {
+  let out = '';
+  let previous: TextToken | undefined;
+  for (const token of tokenize(foldText(text))) {
+    if (token.kind === 'space') {
+      if (previous) out += ' ';
+    } else {
+      if (previous && previous.kind !== 'space') out += WORD_BREAK;
+      out += indexWord(token);
+    }
+    previous = token;
+  }
+  return out.trimEnd();
+}
+
+/**
+ * The whole indexed content of a document: the title, the title marker, then
+ * the other blocks (body paragraphs, metadata values), each kept apart by a
+ * block break so that no phrase can match across two of them.
+ */
+export function toIndexContent(title: string, blocks: readonly string[]): string {
+  const parts = [toIndexText(title), TITLE_END, ...blocks.map(toIndexText).filter((block) => block !== '')];
+  return parts.join(` ${BLOCK_BREAK} `);
+}
+
+/**
+ * Index text back to readable (folded) text. In index text a `_` directly
+ * after a letter or digit is always a word end (real underscores are words of
+ * their own, after a word break), so removing those and the word breaks
+ * restores the folded text exactly.
+ */
+export function fromIndexText(indexText: string): string {
+  return indexText.replace(/(?<=[\p{L}\p{N}\p{M}])_/gu, '').replaceAll(WORD_BREAK, '');
+}
+
+/** Stored content (see `toIndexContent`) split back into its title and other blocks, readable. */
+export function splitIndexContent(content: string): { title: string; blocks: string[] } {
+  const [title = '', marker, ...blocks] = content.split(` ${BLOCK_BREAK} `);
+  if (marker !== TITLE_END) throw new Error('search index content has no title marker');
+  return { title: fromIndexText(title), blocks: blocks.map(fromIndexText) };
+}
+
+/** A query part: the words of one phrase, as the index stores them. */
+export type QueryPart = readonly string[];
+
+/**
+ * A typed query as phrases to look up. Spaces (and quote marks) separate
+ * parts; every part must appear in a document, as an exact phrase.
+ * `土地整备 2020年` → `[["土","地","整","备"], ["2020_","年"]]`.
+ */
+export function parseQuery(query: string): QueryPart[] {
+  const parts: QueryPart[] = [];
+  const seen = new Set<string>();
+  for (const piece of foldText(query.replace(QUERY_QUOTES, ' ')).split(/\s+/u)) {
+    const words = tokenize(piece)
+      .filter((token) => token.kind !== 'space')
+      .map((token) => indexWord(token).toLowerCase());
+    const key = words.join(' ');
+    if (words.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      parts.push(words);
+    }
+  }
+  return parts;
+}
+
+/** A part as a Pagefind exact-phrase query: `"土 地 整 备"`. */
+export function toPhraseQuery(part: QueryPart): string {
+  return `"${part.join(' ')}"`;
+}
+
+/** The characters, other than letters, digits, Han and whitespace, that occur in index text: Pagefind must keep them in words. */
+export function symbolCharacters(indexText: string): Set<string> {
+  const symbols = new Set<string>();
+  for (const char of indexText) {
+    if (char === WORD_BREAK || char === TITLE_END || char === BLOCK_BREAK) continue;
+    if (!isHan(char) && !WORD_CHAR.test(char) && !SPACE.test(char)) symbols.add(char);
+  }
+  return symbols;
+}
+
+/**
+ * Symbols Pagefind must not treat as word characters: the quote mark, which
+ * delimits its exact-phrase syntax. A query part containing one can match
+ * nothing, and `parseQuery` never produces one.
+ */
+export const UNSEARCHABLE_SYMBOLS: ReadonlySet<string> = new Set(['"']);
+
+/** True when every word of `part` is something the index can contain. */
+export function isSearchablePart(part: QueryPart, searchableSymbols: ReadonlySet<string>): boolean {
+  return part.every((word) => {
+    const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
+    if (isHan(first) || (word.length > 1 && word.endsWith(WORD_END))) return true;
+    return searchableSymbols.has(word);
+  });
+}

@@ -1,0 +1,166 @@
+/**
+ * The search page (`/search/`): reads the query, filters and sort from the
+ * URL, runs the search, shows results with facet counts, and keeps the URL in
+ * step with the form so any search can be bookmarked.
+ */
+import { SEARCH_FACETS, type SearchFacet } from '../../lib/search-record.ts';
+import { effectiveSort, parseSearchState, searchStateToParams, type SearchSort, type SearchState } from '../../lib/search-state.ts';
+import { excerpt, highlight, type Segment } from '../../lib/search-excerpt.ts';
+import { parseQuery, type QueryPart } from '../../lib/search-text.ts';
+import { searchUi } from '../../translations/zh-CN.ts';
+import { guardComposition } from './composition.ts';
+import { SearchEngine, type FoundDocument, type SearchOutcome, type ShownResult } from './engine.ts';
+
+/** Results shown at first, and added by each press of "more". */
+const PAGE_SIZE = 10;
+/** Typing pause before the results follow the query. */
+const TYPING_DELAY_MS = 300;
+
+const root = document.querySelector<HTMLElement>('[data-search-root]')!;
+const form = root.querySelector<HTMLFormElement>('form[data-search-form]')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+const facetSelects = new Map(SEARCH_FACETS.map((facet) => [facet, form.querySelector<HTMLSelectElement>(`select[name="${facet}"]`)!]));
+const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+
+const composition = guardComposition(form, input);
+let engine: Promise<SearchEngine> | undefined;
+let runCount = 0;
+let shown: { outcome: SearchOutcome; parts: QueryPart[]; count: number } | undefined;
+
+function readForm(): SearchState {
+  const filters: Partial<Record<SearchFacet, string>> = {};
+  for (const [facet, select] of facetSelects) if (select.value) filters[facet] = select.value;
+  return { q: input.value, filters, sort: sortSelect.value as SearchSort };
+}
+
+function writeForm(state: SearchState): void {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  for (const [facet, select] of facetSelects) {
+    const value = state.filters[facet] ?? '';
+    // A value no document has (an old bookmark) still shows as selected.
+    if (value && ![...select.options].some((option) => option.value === value)) {
+      select.add(new Option(value, value));
+      select.options[select.options.length - 1]!.dataset.label = value;
+    }
+    select.value = value;
+  }
+}
+
+function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void {
+  for (const segment of segments) {
+    if (segment.match) parent.appendChild(document.createElement('mark')).textContent = segment.text;
+    else parent.append(segment.text);
+  }
+}
+
+function resultItem(result: ShownResult, parts: readonly QueryPart[]): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'finder__result';
+  const heading = item.appendChild(document.createElement('h2'));
+  const link = heading.appendChild(document.createElement('a'));
+  link.href = result.url;
+  appendSegments(link, highlight(result.fields.title, parts));
+  const meta = item.appendChild(document.createElement('p'));
+  meta.className = 'finder__meta';
+  for (const value of [result.fields.kind, result.fields.issue, result.fields.issuer, result.fields.date]) {
+    if (value) meta.appendChild(document.createElement('span')).textContent = value;
+  }
+  const text = item.appendChild(document.createElement('p'));
+  text.className = 'finder__excerpt';
+  appendSegments(text, excerpt(result.blocks, parts));
+  return item;
+}
+
+async function showMore(runId: number): Promise<void> {
+  if (!shown) return;
+  const { outcome, parts } = shown;
+  const batch: FoundDocument[] = outcome.results.slice(shown.count, shown.count + PAGE_SIZE);
+  const loaded = await Promise.all(batch.map((document) => document.load()));
+  if (runId !== runCount) return;
+  const items = loaded.map((result) => resultItem(result, parts));
+  list.append(...items);
+  shown.count += batch.length;
+  const remaining = outcome.results.length - shown.count;
+  moreButton.hidden = remaining <= 0;
+  moreButton.textContent = searchUi.more(remaining);
+  if (shown.count > PAGE_SIZE) items[0]?.querySelector('a')?.focus();
+}
+
+function showCounts(outcome: SearchOutcome): void {
+  for (const [facet, select] of facetSelects) {
+    for (const option of select.options) {
+      if (!option.value) continue;
+      const count = outcome.counts[facet][option.value] ?? 0;
+      option.textContent = searchUi.optionCount(option.dataset.label ?? option.value, count);
+      option.disabled = count === 0 && option.value !== select.value;
+    }
+  }
+}
+
+async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Promise<void> {
+  const runId = ++runCount;
+  if (history !== 'none') {
+    const query = searchStateToParams(state).toString();
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  }
+  const parts = parseQuery(state.q);
+  root.setAttribute('aria-busy', 'true');
+  status.textContent = searchUi.loading;
+  try {
+    engine ??= SearchEngine.load(root.dataset.bundle!);
+    const outcome = await (await engine).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0) });
+    if (runId !== runCount) return;
+    list.replaceChildren();
+    shown = { outcome, parts, count: 0 };
+    showCounts(outcome);
+    const total = outcome.results.length;
+    const query = state.q.trim();
+    status.textContent =
+      total === 0 ? (query ? searchUi.nothingFound(query) : searchUi.nothingToBrowse) : query ? searchUi.found(total, query) : searchUi.browsing(total);
+    await showMore(runId);
+  } catch (error) {
+    engine = undefined;
+    if (runId !== runCount) return;
+    console.error(error);
+    list.replaceChildren();
+    moreButton.hidden = true;
+    status.textContent = searchUi.unavailable;
+  } finally {
+    if (runId === runCount) root.setAttribute('aria-busy', 'false');
+  }
+}
+
+let typingTimer: number | undefined;
+input.addEventListener('input', (event) => {
+  if (composition.composing || (event as InputEvent).isComposing) return;
+  window.clearTimeout(typingTimer);
+  typingTimer = window.setTimeout(() => void run(readForm(), 'replace'), TYPING_DELAY_MS);
+});
+input.addEventListener('compositionend', () => {
+  window.clearTimeout(typingTimer);
+  typingTimer = window.setTimeout(() => void run(readForm(), 'replace'), TYPING_DELAY_MS);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (composition.composing) return;
+  window.clearTimeout(typingTimer);
+  void run(readForm(), 'push');
+});
+form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLSelectElement) void run(readForm(), 'push');
+});
+moreButton.addEventListener('click', () => void showMore(runCount));
+window.addEventListener('popstate', () => {
+  const state = parseSearchState(new URLSearchParams(location.search));
+  writeForm(state);
+  void run(state, 'none');
+});
+
+const initial = parseSearchState(new URLSearchParams(location.search));
+writeForm(initial);
+void run(initial, 'replace');

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { extractBodyBlocks } from '../../src/lib/html-text.ts';
+import { excerpt, findMatches, highlight } from '../../src/lib/search-excerpt.ts';
+import { byRelevance, phraseStarts, relevance } from '../../src/lib/search-ranking.ts';
+import { facetOptions, searchRecord, type RecordSource } from '../../src/lib/search-record.ts';
+import { effectiveSort, parseSearchState, searchStateToParams } from '../../src/lib/search-state.ts';
+import {
+  BLOCK_BREAK,
+  TITLE_END,
+  WORD_BREAK,
+  foldText,
+  fromIndexText,
+  isSearchablePart,
+  parseQuery,
+  splitIndexContent,
+  symbolCharacters,
+  toIndexContent,
+  toIndexText,
+  toPhraseQuery,
+} from '../../src/lib/search-text.ts';
+
+/** Index text with its invisible word breaks shown as `|`. */
+const visible = (text: string) => text.replaceAll(WORD_BREAK, '|');
+
+describe('traditional and simplified characters', () => {
+  it('folds traditional characters to simplified, character by character', () => {
+    expect(foldText('網格化管理')).toBe('网格化管理');
+    expect(foldText('應急預案')).toBe('应急预案');
+    expect(foldText('土地整備')).toBe('土地整备');
+    expect(foldText('紅坳村')).toBe('红坳村');
+  });
+  it('folds Taiwan and Hong Kong variants too', () => {
+    expect(foldText('裡為啟眾')).toBe('里为启众');
+  });
+  it('leaves simplified text as it is', () => {
+    const simplified = '推进网格化工作，“1+6+N”管控指挥体系逐步成型。';
+    expect(foldText(simplified)).toBe(simplified);
+  });
+  it('keeps every substring a substring after folding (no phrase-level conversion)', () => {
+    const text = '乾淨的乾坤與後來的頭髮';
+    for (let start = 0; start < text.length; start += 1) {
+      for (let end = start + 1; end <= text.length; end += 1) {
+        expect(foldText(text)).toContain(foldText(text.slice(start, end)));
+      }
+    }
+  });
+  it('folds full-width letters and digits but not Chinese punctuation', () => {
+    expect(foldText('Ｇ１１项目（一）。')).toBe('G11项目（一）。');
+  });
+});
+
+describe('index text', () => {
+  it('makes every Han character a word of its own', () => {
+    expect(visible(toIndexText('网格化'))).toBe('网|格|化');
+  });
+  it('keeps letter and digit runs whole and ends them with _', () => {
+    expect(visible(toIndexText('OA系统'))).toBe('OA_|系|统');
+    expect(visible(toIndexText('G11项目'))).toBe('G11_|项|目');
+    expect(visible(toIndexText('6号线'))).toBe('6_|号|线');
+  });
+  it('makes every other character a word of its own', () => {
+    expect(visible(toIndexText('1+6+N'))).toBe('1_|+|6_|+|N_');
+    expect(visible(toIndexText('深光综〔2020〕12号'))).toBe('深|光|综|〔|2020_|〕|12_|号');
+  });
+  it('keeps whitespace as one space and folds traditional characters', () => {
+    expect(visible(toIndexText('  網格化   管理\n'))).toBe('网|格|化 管|理');
+  });
+  it('puts the title first, then the title marker, then the blocks, each apart', () => {
+    const content = toIndexContent('标题', ['正文一', '', '正文二']);
+    expect(visible(content)).toBe(`标|题 ${BLOCK_BREAK} ${TITLE_END} ${BLOCK_BREAK} 正|文|一 ${BLOCK_BREAK} 正|文|二`);
+  });
+  it('replaces characters the transform reserves for itself', () => {
+    expect(toIndexText(`a${TITLE_END}b${BLOCK_BREAK}${WORD_BREAK}`)).not.toMatch(new RegExp(`[${TITLE_END}${BLOCK_BREAK}]`));
+  });
+  it('turns back into readable text exactly', () => {
+    for (const text of ['网格化 管理', 'OA系统 G11项目', 'a_b c__d _x', '深光综〔2020〕12号', '𠮷野家 ①', '1+6+N']) {
+      expect(fromIndexText(toIndexText(text))).toBe(text);
+    }
+    const { title, blocks } = splitIndexContent(toIndexContent('網格化標題', ['正文 text_1', '发文字号']));
+    expect(title).toBe('网格化标题');
+    expect(blocks).toEqual(['正文 text_1', '发文字号']);
+  });
+  it('lists the symbols Pagefind must keep in words, word ends included', () => {
+    expect([...symbolCharacters(toIndexContent('标题（一）', ['1+6+N。']))].sort()).toEqual(['+', '_', '。', '（', '）'].sort());
+  });
+});
+
+describe('queries', () => {
+  it('turns a query into phrases of index words', () => {
+    expect(parseQuery('土地整备')).toEqual([['土', '地', '整', '备']]);
+    expect(parseQuery('OA系统')).toEqual([['oa_', '系', '统']]);
+    expect(parseQuery('深光综〔2020〕12号')).toEqual([['深', '光', '综', '〔', '2020_', '〕', '12_', '号']]);
+  });
+  it('splits parts at spaces and quote marks, and drops repeats', () => {
+    expect(parseQuery(' 红坳村  “应急预案”  红坳村 ')).toEqual([
+      ['红', '坳', '村'],
+      ['应', '急', '预', '案'],
+    ]);
+    expect(parseQuery('"土地整备"')).toEqual([['土', '地', '整', '备']]);
+    expect(parseQuery('  " ')).toEqual([]);
+  });
+  it('folds traditional queries and full-width digits', () => {
+    expect(parseQuery('網格化')).toEqual(parseQuery('网格化'));
+    expect(parseQuery('６号线')).toEqual(parseQuery('6号线'));
+  });
+  it('writes a part as a Pagefind exact phrase', () => {
+    expect(toPhraseQuery(['1_', '+', '6_', '+', 'n_'])).toBe('"1_ + 6_ + n_"');
+  });
+  it('knows a part with a symbol the index lacks can match nothing', () => {
+    const symbols = new Set(['〔', '〕', '_']);
+    expect(isSearchablePart(parseQuery('深光综〔2020〕12号')[0]!, symbols)).toBe(true);
+    expect(isSearchablePart(parseQuery('网格化！')[0]!, symbols)).toBe(false);
+    expect(isSearchablePart(['_'], symbols)).toBe(true);
+  });
+});
+
+describe('ranking', () => {
+  const positions = (entries: Record<string, number[]>) => new Map(Object.entries(entries));
+  it('counts a phrase only where its words stand in order', () => {
+    // 格网化 (0-2) is not 网格化; 网格化 at 4-6 and 8-10 is.
+    const doc = positions({ 网: [1, 4, 8], 格: [0, 5, 9], 化: [2, 6, 10] });
+    expect(phraseStarts(['网', '格', '化'], doc)).toEqual([4, 8]);
+    expect(phraseStarts(['网', '格', '化'], positions({ 网: [1], 格: [2] }))).toEqual([]);
+  });
+  it('tells title matches from body matches by the title marker', () => {
+    const doc = positions({ 土: [0, 10], 地: [1, 11] });
+    expect(relevance([['土', '地']], doc, 3)).toEqual({ titleParts: 1, occurrences: 2 });
+    expect(relevance([['土', '地']], doc, 1)).toEqual({ titleParts: 0, occurrences: 2 });
+  });
+  it('puts title matches first, then more occurrences, then keeps the newest-first order', () => {
+    const docs = [
+      { id: 'newest, body, 1', key: { titleParts: 0, occurrences: 1 } },
+      { id: 'new, body, 3', key: { titleParts: 0, occurrences: 3 } },
+      { id: 'old, title, 1', key: { titleParts: 1, occurrences: 1 } },
+      { id: 'older, body, 1', key: { titleParts: 0, occurrences: 1 } },
+    ];
+    expect(byRelevance(docs, (doc) => doc.key).map((doc) => doc.id)).toEqual([
+      'old, title, 1',
+      'new, body, 3',
+      'newest, body, 1',
+      'older, body, 1',
+    ]);
+  });
+});
+
+describe('highlighting', () => {
+  it('marks the whole match in one piece', () => {
+    expect(highlight('推进网格化管理', parseQuery('网格化'))).toEqual([
+      { text: '推进', match: false },
+      { text: '网格化', match: true },
+      { text: '管理', match: false },
+    ]);
+  });
+  it('marks a simplified query in traditional text, and the other way round', () => {
+    expect(highlight('推進網格化管理', parseQuery('网格化'))).toContainEqual({ text: '網格化', match: true });
+    expect(highlight('推进网格化管理', parseQuery('網格化'))).toContainEqual({ text: '网格化', match: true });
+  });
+  it('marks mixed terms whole and never inside a longer number', () => {
+    expect(findMatches('轨道6号线和16号线', parseQuery('6号线'))).toEqual([{ start: 2, end: 5 }]);
+    expect(highlight('深光综〔2020〕12号文', parseQuery('深光综〔2020〕12号'))[0]).toEqual({ text: '深光综〔2020〕12号', match: true });
+  });
+  it('merges overlapping matches of several parts', () => {
+    expect(highlight('土地整备工作', parseQuery('土地 地整备'))).toEqual([
+      { text: '土地整备', match: true },
+      { text: '工作', match: false },
+    ]);
+  });
+  it('cuts an excerpt around the first match of the first block that has one', () => {
+    const body = `${'前文'.repeat(40)}应急预案${'后文'.repeat(40)}`;
+    const segments = excerpt(['没有匹配的第一段', body], parseQuery('应急预案'), 40);
+    expect(segments[0]).toEqual({ text: '…', match: false });
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['应急预案']);
+    expect(segments.at(-1)).toEqual({ text: '…', match: false });
+    expect(segments.map((s) => s.text).join('').length).toBeLessThanOrEqual(42);
+  });
+  it('starts with the first block when nothing matches', () => {
+    expect(excerpt(['第一段正文', '第二段'], [])).toEqual([{ text: '第一段正文', match: false }]);
+  });
+});
+
+describe('search page state in the URL', () => {
+  it('round-trips the query, filters and sort', () => {
+    const state = { q: '土地整备 2020年', filters: { kind: 'reports', year: '2020', topic: '土地整备' }, sort: 'oldest' as const };
+    const params = searchStateToParams(state);
+    expect(params.toString()).toBe('q=%E5%9C%9F%E5%9C%B0%E6%95%B4%E5%A4%87+2020%E5%B9%B4&kind=reports&year=2020&topic=%E5%9C%9F%E5%9C%B0%E6%95%B4%E5%A4%87&sort=oldest');
+    expect(parseSearchState(params)).toEqual(state);
+  });
+  it('ignores unknown parameters and sorts, and leaves defaults out', () => {
+    const state = parseSearchState(new URLSearchParams('q=&kind=&sort=random&utm=x'));
+    expect(state).toEqual({ q: '', filters: {}, sort: 'relevance' });
+    expect(searchStateToParams(state).toString()).toBe('');
+  });
+  it('lists the newest first when there is no query to rank by', () => {
+    expect(effectiveSort({ q: '', filters: {}, sort: 'relevance' }, false)).toBe('newest');
+    expect(effectiveSort({ q: '红坳村', filters: {}, sort: 'relevance' }, true)).toBe('relevance');
+  });
+});
+
+describe('page text for the index', () => {
+  it('takes the blocks of the data-pagefind-body element, without ignored parts', () => {
+    const html = `<html><body><header>页首</header>
+      <article data-pagefind-body><h1 data-pagefind-ignore>标题</h1>
+      <section data-pagefind-ignore><dl><dt>发布机构</dt><dd>综合办</dd></dl></section>
+      <nav data-pagefind-ignore="all"><a href="#a">目录项</a></nav>
+      <p>第一段 &amp; <strong>加粗</strong>文字<br>换行后</p>
+      <script>if (a < b) { document.write("<p>脚本</p>") }</script>
+      <svg><title>图</title></svg>
+      <table><tr><td>甲</td><td>乙</td></tr></table>
+      <img src="x.png" alt="a > b"><p>末段</p></article>
+      <aside>相关文档</aside></body></html>`;
+    expect(extractBodyBlocks(html)).toEqual(['第一段 & 加粗文字', '换行后', '甲', '乙', '末段']);
+  });
+  it('finds nothing in a page without a body element', () => {
+    expect(extractBodyBlocks('<html><body><p>文字</p></body></html>')).toEqual([]);
+  });
+});
+
+describe('search records', () => {
+  const bulletin: RecordSource = {
+    kind: 'bulletins',
+    path: 'bulletins/guangming/2020/3/',
+    year: 2020,
+    date: '2020-06-30',
+    data: { title: '简报标题', issuer: '综合办', topics: ['应急管理', '应急管理'], issue: 3, docNo: '深光综〔2020〕12号', access: 'internal' },
+    publication: { name: '光明信息' },
+  };
+  const report: RecordSource = {
+    kind: 'reports',
+    path: 'reports/x/',
+    year: 2021,
+    date: '2021-01-02',
+    data: { title: '报告标题', issuer: '办公室', topics: ['土地整备'] },
+    publication: undefined,
+  };
+  it('describes a document for the index and the result list', () => {
+    const record = searchRecord(bulletin, (path) => `/kb/${path}`);
+    expect(record.url).toBe('/kb/bulletins/guangming/2020/3/');
+    expect(record.file).toBe('bulletins/guangming/2020/3/index.html');
+    expect(record.result).toEqual({ title: '简报标题', kind: '简报内刊', issue: '《光明信息》2020年第3期', issuer: '综合办', date: '2020年6月30日' });
+    expect(record.facets).toEqual({ kind: ['bulletins'], year: ['2020'], issuer: ['综合办'], journal: ['光明信息'], topic: ['应急管理'] });
+    expect(record.fields).toContain('深光综〔2020〕12号');
+    expect(record.fields).not.toContain('内部资料');
+    expect(record.fields).not.toContain('简报内刊');
+  });
+  it('lists every facet value once, in the finder order', () => {
+    const options = facetOptions([bulletin, report]);
+    expect(options.kind.map((o) => o.label)).toEqual(['简报内刊', '调研报告']);
+    expect(options.year.map((o) => o.value)).toEqual(['2021', '2020']);
+    expect(options.journal).toEqual([{ value: '光明信息', label: '《光明信息》' }]);
+    expect(options.topic.map((o) => o.value)).toEqual(['土地整备', '应急管理']);
+  });
+});
