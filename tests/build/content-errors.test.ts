@@ -1,0 +1,98 @@
+/**
+ * Editor mistakes through the real commands: `npm run check`, `astro build`
+ * and `astro dev` each name the file and the field, list every problem at
+ * once, and print no stack trace.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, makeContent, run, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
+import { CONTENT_ERROR_CASES } from '../fixtures/content-errors.ts';
+
+const BASIC = path.join(FIXTURE_SITES, 'basic');
+const STACK_TRACE_LINE = /^\s+at .+[:(]\d+/m;
+const NO_COLOUR = { FORCE_COLOR: '0', NO_COLOR: '1' };
+
+function npmRunCheck(contentDir: string) {
+  return run(process.execPath, [path.join(REPO_ROOT, 'scripts/check.ts')], { GAZETTE_CONTENT_DIR: contentDir, ...NO_COLOUR });
+}
+
+const allCases = () => Object.assign({}, ...CONTENT_ERROR_CASES.map((errorCase) => errorCase.files)) as Record<string, string>;
+
+describe('npm run check', () => {
+  it('passes the shipped content', async () => {
+    const { exitCode, output } = await npmRunCheck(path.join(REPO_ROOT, 'content'));
+    expect(output).toContain('内容检查通过');
+    expect(exitCode).toBe(0);
+  });
+
+  it.each(CONTENT_ERROR_CASES)('fails on $name, naming the file and the field', async (errorCase) => {
+    const { exitCode, output } = await npmRunCheck(await makeContent(errorCase.files, BASIC));
+    expect(exitCode).toBe(1);
+    // The block about the file itself: its first line starts `错误 <file>:<line>`.
+    const report = output.split('\n\n').find((block) => block.startsWith('错误') && block.split('\n')[0]!.includes(errorCase.file));
+    expect(report, output).toBeDefined();
+    expect(report).toContain(errorCase.field);
+    if (errorCase.line) expect(report).toContain(`${errorCase.file}:${errorCase.line}`);
+    expect(output).not.toMatch(STACK_TRACE_LINE);
+  });
+});
+
+describe('astro build with every mistake at once', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildSite({ contentDir: await makeContent(allCases(), BASIC) });
+  });
+
+  it('fails', () => {
+    expect(build.ok).toBe(false);
+  });
+
+  it.each(CONTENT_ERROR_CASES)('reports $name with the file and the field', (errorCase) => {
+    const line = build.output.split('\n').findIndex((text) => text.includes('[ERROR]') && text.includes(errorCase.file));
+    expect(line, build.output).toBeGreaterThan(-1);
+    expect(build.output.split('\n').slice(line, line + 3).join('\n')).toContain(errorCase.field);
+  });
+
+  it('shows the content check first and no stack trace', () => {
+    const firstError = build.output.split('\n').find((text) => text.includes('[ERROR]'));
+    expect(firstError).toContain('[gazette-content-check]');
+    expect(build.output).toContain('构建已停止');
+    expect(build.output).not.toMatch(STACK_TRACE_LINE);
+  });
+});
+
+describe('astro dev', () => {
+  it('reports content errors with the file and the field when it starts', async () => {
+    const errorCase = CONTENT_ERROR_CASES.find((c) => c.name === 'impossible date')!;
+    const contentDir = await makeContent(errorCase.files, BASIC);
+    const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+    const child = spawn(process.execPath, [astro, 'dev', '--port', '0'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_CACHE_DIR: await tempDir('gazette-cache-'), ...NO_COLOUR },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    try {
+      output = await new Promise<string>((resolve, reject) => {
+        let collected = '';
+        const collect = (chunk: Buffer) => {
+          collected += chunk;
+          if (collected.includes('内容检查：')) resolve(collected);
+        };
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
+        child.on('error', reject);
+        child.on('close', () => resolve(collected));
+      });
+    } finally {
+      child.kill();
+    }
+    const report = output.split('\n').findIndex((text) => text.includes('[ERROR]') && text.includes(errorCase.file));
+    expect(report, output).toBeGreaterThan(-1);
+    expect(output.split('\n').slice(report, report + 3).join('\n')).toContain('date');
+    expect(output).toContain('2020-02-30');
+    expect(output).not.toMatch(STACK_TRACE_LINE);
+  });
+});
