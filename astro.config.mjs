@@ -17,7 +17,12 @@ export default defineConfig({
   base: SITE_BASE,
   trailingSlash: 'always',
   cacheDir: CACHE_DIR,
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Stylesheets are always files: nginx's CSP header allows style-src 'self'
+    // only, and an inlined <style> would need 'unsafe-inline' there.
+    inlineStylesheets: 'never',
+  },
   security: {
     // Every page gets a CSP <meta> that allows only the site's own origin,
     // with sha256 hashes for Astro's inline scripts and styles. The search
