@@ -6,9 +6,7 @@
  * script's job.
  */
 import { decodeHTML } from 'entities';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast } from 'satteri';
 
 /** One content document as the scan sees it. */
 export interface ScanDocument {
@@ -69,9 +67,14 @@ const SENTENCE_END = /[。！？；!?;\n]+/;
 // Lines that are markup rather than prose (MDX imports, JSX, raw HTML).
 const MARKUP = /[<>{}]|^(import|export)\s/;
 
-/** The prose blocks of a Markdown body (paragraphs, headings, table cells), as plain text. */
+/**
+ * The prose blocks of a Markdown body (paragraphs, headings, table cells), as
+ * plain text. Parsed with Sätteri, the site's own Markdown parser (GFM
+ * included), which is about ten times faster than remark: every published
+ * document passes through here on each build.
+ */
 export function markdownBlocks(markdown: string): string[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const tree = markdownToMdast(markdown);
   const blocks: string[] = [];
   type Node = { type: string; value?: string; children?: Node[] };
   const textOf = (node: Node): string =>
