@@ -19,6 +19,7 @@ import {
   type LeakHit,
   type ScanDocument,
 } from '../../src/lib/leak-scan.ts';
+import { fromIndexText } from '../../src/lib/search-text.ts';
 import { listOutputFiles } from './output-files.ts';
 
 /** Every document of the content folder, with whether `audience` gets it. */
@@ -49,7 +50,10 @@ export function outputFileText(file: string, content: Buffer): string | undefine
     let text = gunzipSync(content).toString('utf8');
     if (text.startsWith(PAGEFIND_SIGNATURE)) text = text.slice(PAGEFIND_SIGNATURE.length);
     // Fragments are JSON; the index and filter files are binary with the words in UTF-8.
-    return text.startsWith('{') ? jsonText(text) : text;
+    const decoded = text.startsWith('{') ? jsonText(text) : text;
+    // The search index stores text with letters and digits marked (`2022_`, see
+    // src/lib/search-text.ts); the readable form is scanned as well.
+    return `${decoded}\n${fromIndexText(decoded)}`;
   }
   if (MARKUP.has(extension)) return markupText(content.toString('utf8'));
   if (JSON_FILES.has(extension)) return jsonText(content.toString('utf8'));

@@ -14,7 +14,7 @@ const gzipAsync = promisify(gzip);
 /** Text types worth compressing. Pagefind's own files are gzip already. */
 export const COMPRESSIBLE_EXTENSIONS = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.csv', '.webmanifest']);
 /** Below this, the saving is smaller than a network packet. */
-const MIN_SIZE = 1024;
+export const PRECOMPRESS_MIN_BYTES = 1024;
 
 /** Writes `<file>.gz` for every compressible file that gets smaller; returns how many. */
 export async function precompress(outDir: string): Promise<number> {
@@ -23,7 +23,7 @@ export async function precompress(outDir: string): Promise<number> {
     if (!COMPRESSIBLE_EXTENSIONS.has(path.extname(file))) continue;
     const absolute = path.join(outDir, file);
     const content = await readFile(absolute);
-    if (content.length < MIN_SIZE) continue;
+    if (content.length < PRECOMPRESS_MIN_BYTES) continue;
     // Node writes no timestamp or file name into the gzip header, so the output is reproducible.
     const compressed = await gzipAsync(content, { level: constants.Z_BEST_COMPRESSION });
     if (compressed.length >= content.length) continue;

@@ -7,10 +7,12 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { excludedFingerprints } from '../../src/lib/leak-scan.ts';
+import { toIndexContent } from '../../src/lib/search-text.ts';
 import { documentsForScan, findLeaks } from '../../scripts/publish/leak-gate.ts';
+import { COMPRESSIBLE_EXTENSIONS, PRECOMPRESS_MIN_BYTES } from '../../scripts/publish/precompress.ts';
 import { buildSite, listFiles, makeContent, readPage, tempDir, type BuildResult } from '../helpers/build-site.ts';
 import { FIXTURE_SITES } from '../helpers/paths.ts';
 
@@ -62,6 +64,8 @@ describe('the access gate and the leak scan', () => {
     expect(internalLeaks.map((hit) => hit.outputFile)).toEqual(
       expect.arrayContaining(['summaries/internal-plan/index.html', 'rss.xml', 'sitemap-0.xml', 'topics/关卡共享主题/index.html']),
     );
+    // ...and in the search index, whose fragments it decodes.
+    expect(internalLeaks.some((hit) => hit.outputFile.startsWith('pagefind/fragment/'))).toBe(true);
   });
 
   it('keeps a link to an excluded document as its own text, without the title, and warns', async () => {
@@ -94,12 +98,17 @@ describe('the access gate and the leak scan', () => {
     }
   });
 
-  it('writes a gzip copy of the larger text files', async () => {
-    const files = new Set(await listFiles(internal.outDir));
-    expect(files.has('reports/open-report/index.html.gz')).toBe(true);
-    const css = [...files].filter((f) => f.startsWith('_astro/') && f.endsWith('.css'));
-    expect(css.length).toBeGreaterThan(0);
-    for (const file of css) expect(files.has(`${file}.gz`), file).toBe(true);
+  it('writes a gzip copy of every text file of 1 KB or more, with the same content', async () => {
+    const files = await listFiles(internal.outDir);
+    const large: string[] = [];
+    for (const file of files.filter((f) => COMPRESSIBLE_EXTENSIONS.has(path.extname(f)))) {
+      const content = await readFile(path.join(internal.outDir, file));
+      if (content.length < PRECOMPRESS_MIN_BYTES) continue;
+      large.push(file);
+      expect(files, file).toContain(`${file}.gz`);
+      expect(gunzipSync(await readFile(path.join(internal.outDir, `${file}.gz`))).equals(content), file).toBe(true);
+    }
+    expect(large).toContain('reports/open-report/index.html');
   });
 
   it('catches a leak planted in a page, a feed, JSON, CSV and a Pagefind fragment', async () => {
@@ -111,23 +120,27 @@ describe('the access gate and the leak scan', () => {
     await writeFile(feed, (await readFile(feed, 'utf8')).replace('</channel>', '<item><title>GATE-2022-0099</title></item></channel>'));
     await writeFile(path.join(copy, 'data.json'), JSON.stringify({ note: '机密报告正文第二句午未申同样不得外泄' }));
     await writeFile(path.join(copy, 'table.csv'), '指标,数值\n机密表格单元格酉戌亥,42\n');
-    // Pagefind stores each page as gzip("pagefind_dcd" + JSON), words split by U+200B.
-    await mkdir(path.join(copy, 'pagefind/fragment'), { recursive: true });
-    const fragment = { url: '/kb/x/', content: '草稿期的\u200b正文\u200b第一句\u200b不得\u200b发布', meta: { title: 'x' } };
-    await writeFile(
-      path.join(copy, 'pagefind/fragment/zh-cn_planted.pf_fragment'),
-      gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(fragment)}`)),
-    );
+    // Pagefind stores each page as gzip("pagefind_dcd" + JSON); the site's
+    // index text splits words with U+200B and marks letter and digit runs.
+    const fragments = (await listFiles(copy)).filter((f) => f.startsWith('pagefind/fragment/'));
+    expect(fragments.length).toBeGreaterThan(0);
+    const fragmentFile = path.join(copy, fragments[0]!);
+    const fragment = JSON.parse(gunzipSync(await readFile(fragmentFile)).toString('utf8').slice('pagefind_dcd'.length));
+    fragment.content = toIndexContent('公开标题', ['草稿期的正文第一句不得发布', '编号GATE-2022-0099']);
+    await writeFile(fragmentFile, gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(fragment)}`)));
 
     const hits = await findLeaks(copy, documentsForScan(contentDir, 'internal'));
-    const where = new Map(hits.map((hit) => [hit.outputFile, `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`]));
+    const where = new Map(
+      hits.filter((hit) => hit.outputFile !== fragments[0]).map((hit) => [hit.outputFile, `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`]),
+    );
     expect(Object.fromEntries(where)).toEqual({
       'reports/open-report/index.html': 'secret-report.md title',
       'rss.xml': 'secret-report.md indexNo',
       'data.json': 'secret-report.md body',
       'table.csv': 'secret-report.md body',
-      'pagefind/fragment/zh-cn_planted.pf_fragment': '2022-2-draft.md body',
     });
+    const inFragment = hits.filter((hit) => hit.outputFile === fragments[0]).map((hit) => `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`);
+    expect(inFragment.sort()).toEqual(['2022-2-draft.md body', 'secret-report.md indexNo']);
   });
 
   describe('atomic output', () => {
