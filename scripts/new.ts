@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { parseScriptArgs, runScript, UsageError } from '../src/lib/cli.ts';
 import { buildContentIndex } from '../src/lib/content-files/content-index.ts';
 import { loadContent } from '../src/lib/content-files/load.ts';
 import { DOCUMENT_KINDS, isDocumentKind } from '../src/lib/kinds.ts';
@@ -17,36 +17,20 @@ import { scaffoldMessages } from '../src/lib/scaffold/messages.ts';
 import { planNewDocument, ScaffoldError, usualIssuer, type NewDocumentAnswers } from '../src/lib/scaffold/new-document.ts';
 import { CONTENT_DIR, SITE_AUDIENCE } from '../src/site-settings.ts';
 
-const BAD_INPUT = 2;
-
 /** Today on this machine's calendar, `YYYY-MM-DD`. */
 function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        date: { type: 'string' },
-        journal: { type: 'string' },
-        issuer: { type: 'string' },
-        verbose: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${scaffoldMessages.usage}`);
-    return BAD_INPUT;
-  }
-  const { values, positionals } = parsed;
+await runScript(async () => {
+  const { values, positionals } = parseScriptArgs(
+    { title: { type: 'string' }, date: { type: 'string' }, journal: { type: 'string' }, issuer: { type: 'string' } },
+    scaffoldMessages.usage,
+  );
   const [kind] = positionals;
   if (!kind || !isDocumentKind(kind)) {
-    console.error(`${kind ? `${scaffoldMessages.unknownKind(kind, DOCUMENT_KINDS)}\n` : ''}${scaffoldMessages.usage}`);
-    return BAD_INPUT;
+    throw new UsageError(`${kind ? `${scaffoldMessages.unknownKind(kind, DOCUMENT_KINDS)}\n` : ''}${scaffoldMessages.usage}`);
   }
 
   const index = buildContentIndex(loadContent(CONTENT_DIR), SITE_AUDIENCE);
@@ -65,35 +49,17 @@ async function main(): Promise<number> {
       terminal.close();
     }
   } else {
-    const missing = [
-      ...(answers.title ? [] : ['--title']),
-      ...(needsJournal ? ['--journal'] : []),
-      ...(needsIssuer ? ['--issuer'] : []),
-    ];
-    if (missing.length > 0) {
-      console.error(`${scaffoldMessages.missingAnswers(missing)}\n${scaffoldMessages.usage}`);
-      return BAD_INPUT;
-    }
+    const missing = [...(answers.title ? [] : ['--title']), ...(needsJournal ? ['--journal'] : []), ...(needsIssuer ? ['--issuer'] : [])];
+    if (missing.length > 0) throw new UsageError(`${scaffoldMessages.missingAnswers(missing)}\n${scaffoldMessages.usage}`);
     answers.date ||= today();
   }
 
-  try {
-    const plan = planNewDocument(kind, answers, index, (contentPath) => existsSync(path.join(CONTENT_DIR, contentPath)));
-    const file = path.join(CONTENT_DIR, plan.contentPath);
-    await mkdir(path.dirname(file), { recursive: true });
-    // `wx`: never overwrite, even if the file appeared since the name was chosen.
-    await writeFile(file, plan.text, { flag: 'wx' });
-    console.log(scaffoldMessages.written(path.relative(process.cwd(), file)));
-    console.log(scaffoldMessages.nextSteps);
-    return 0;
-  } catch (error) {
-    if (error instanceof ScaffoldError) {
-      console.error(error.message);
-      return BAD_INPUT;
-    }
-    console.error(values.verbose ? error : String(error));
-    return 1;
-  }
-}
-
-process.exitCode = await main();
+  const plan = planNewDocument(kind, answers, index, (contentPath) => existsSync(path.join(CONTENT_DIR, contentPath)));
+  const file = path.join(CONTENT_DIR, plan.contentPath);
+  await mkdir(path.dirname(file), { recursive: true });
+  // `wx`: never overwrite, even if the file appeared since the name was chosen.
+  await writeFile(file, plan.text, { flag: 'wx' });
+  console.log(scaffoldMessages.written(path.relative(process.cwd(), file)));
+  console.log(scaffoldMessages.nextSteps);
+  return 0;
+}, [ScaffoldError]);

@@ -21,14 +21,25 @@ export interface SiteRender {
   headings: RenderedHeading[];
 }
 
+/** Every plugin here is synchronous, so satteri's results are too; a promise would mean that changed. */
+function now<T>(result: T | Promise<T>): T {
+  if (result instanceof Promise) throw new Error('renderLikeSite: expected a synchronous render');
+  return result;
+}
+
 export function renderLikeSite(source: string, format: 'md' | 'mdx'): SiteRender {
-  const data = { astro: { frontmatter: {}, headings: [] as RenderedHeading[] } };
+  // The shape Astro's heading-id plugin fills in (see @astrojs/markdown-satteri); it replaces `headings`.
+  const data = { astro: { frontmatter: {}, headings: [] as RenderedHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
   const options = {
     mdastPlugins: [officialHeadingsPlugin],
     hastPlugins: [satteriHeadingIdsPlugin()],
     features: { gfm: true, smartPunctuation: true },
     data,
   };
-  const html = format === 'mdx' ? (mdxToJs(source, { ...options, jsxImportSource: 'astro' }), '') : markdownToHtml(source, options).html;
+  if (format === 'mdx') {
+    now(mdxToJs(source, { ...options, jsxImportSource: 'astro' }));
+    return { html: '', headings: data.astro.headings };
+  }
+  const { html } = now(markdownToHtml(source, options));
   return { html, headings: data.astro.headings };
 }
