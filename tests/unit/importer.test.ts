@@ -16,7 +16,7 @@ import { splitFrontMatter } from '../../src/lib/content-files/front-matter.ts';
 import { parseYamlSource } from '../../src/lib/content-files/yaml-source.ts';
 import { decodeText } from '../../src/lib/importer/decode.ts';
 import { findFigures, suggestIndicator, type IndicatorReference } from '../../src/lib/importer/figures.ts';
-import { convertDocument, importDocument, reviewFileFor } from '../../src/lib/importer/import-document.ts';
+import { convertDocument, importDocument, loadIndicatorReferences, reviewFileFor } from '../../src/lib/importer/import-document.ts';
 import { parseDateLine } from '../../src/lib/importer/metadata.ts';
 import { ImportRefusal } from '../../src/lib/importer/refusal.ts';
 import { textToMdast } from '../../src/lib/importer/text-to-mdast.ts';
@@ -95,6 +95,20 @@ describe('importing the seed', () => {
     expect(byText.get('同比增长26%')).toMatchObject({ value: 26, unit: '%', change: '同比增长' });
     // A project code and an ordinal are not counts.
     expect(converted.figures.some((figure) => figure.sentence.includes('G11') && figure.text === '11项')).toBe(false);
+  });
+});
+
+describe('indicator suggestions from content/indicators/', () => {
+  it('suggests the shipped indicators for the seed’s figures', async () => {
+    const indicators = loadIndicatorReferences(path.join(REPO_ROOT, 'content'));
+    expect(indicators.length).toBeGreaterThan(10);
+    const converted = await convertDocument({ bytes: await readFile(SEED), fileName: 'seed.txt', kind: 'summaries', indicators });
+    const suggested = new Map(converted.figures.map((figure) => [figure.text, figure.suggestedIndicator]));
+    for (const id of suggested.values()) if (id) expect(indicators.map((i) => i.id)).toContain(id);
+    const byValue = (value: number, unit: string) => indicators.find((i) => i.unit === unit && i.values.some((v) => v.value === value))?.id;
+    expect(suggested.get('8555份')).toBe(byValue(8555, '份'));
+    expect(suggested.get('1930个')).toBe(byValue(1930, '个'));
+    expect(suggested.get('8555份')).toBeDefined();
   });
 });
 

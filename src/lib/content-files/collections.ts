@@ -11,6 +11,7 @@ import { reportSchema } from '../../schemas/report.ts';
 import { summarySchema } from '../../schemas/summary.ts';
 import { reformSchema } from '../../schemas/reform.ts';
 import { publicationSchema } from '../../schemas/publication.ts';
+import { indicatorGroupSchema } from '../../schemas/indicator.ts';
 
 export interface CollectionSpec {
   /** Collection name in `src/content.config.ts`, and its folder under `content/`. */
@@ -40,6 +41,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     schema: DOCUMENT_SCHEMAS[kind],
   })),
   { name: 'publications', extensions: YAML_EXTENSIONS, format: 'yaml', schema: publicationSchema },
+  { name: 'indicators', extensions: YAML_EXTENSIONS, format: 'yaml', schema: indicatorGroupSchema },
 ];
 
 export function collectionNamed(name: string): CollectionSpec | undefined {
