@@ -1,0 +1,389 @@
+/**
+ * Builds the `indicators` fixture (multi-year series, a disputed and a
+ * correct rate, a derived value, a figure from a restricted document, MDX
+ * prose with figures and charts, reform records) and asserts on the pages,
+ * charts, downloads and report the build really writes; then the builds
+ * that must fail.
+ */
+import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { buildSite, listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
+import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
+
+const FIXTURE = path.join(FIXTURE_SITES, 'indicators');
+const BASE = '/kb/';
+
+interface FixtureValue {
+  year: number;
+  value: number;
+  growth?: number;
+  source?: string;
+}
+
+/** The fixture's indicators as written in its YAML files. */
+async function fixtureIndicators(): Promise<Map<string, { name: string; unit: string; values: FixtureValue[] }>> {
+  const all = new Map();
+  const dir = path.join(FIXTURE, 'indicators');
+  for (const file of await readdir(dir)) {
+    const group = parseYaml(await readFile(path.join(dir, file), 'utf8'));
+    for (const [id, indicator] of Object.entries(group.indicators)) all.set(id, indicator);
+  }
+  return all;
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') row.push(field), (field = '');
+    else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+
+/** Rows of the table that holds `marker` (its caption) or else comes next after it, as text cells (tags stripped). */
+function tableRows(html: string, marker: string): string[][] {
+  const at = html.indexOf(marker);
+  expect(at, `no "${marker}" in page`).toBeGreaterThan(-1);
+  const opening = html.lastIndexOf('<table', at);
+  const start = opening > html.lastIndexOf('</table>', at) ? opening : at;
+  const table = html.slice(start).match(/<table[\s\S]*?<\/table>/)![0];
+  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()),
+  );
+}
+
+const grouped = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * Astro writes its prerender chunks under the output folder only when that
+ * folder is inside the working directory, and otherwise into the shared
+ * `.astro/.prerender/`, where builds running at the same time (other test
+ * files, other checkouts' tools) overwrite each other's chunks. These builds
+ * therefore write inside the repository's ignored `.astro/` folder.
+ */
+async function build(options: Omit<Parameters<typeof buildSite>[0], 'outDir'>): Promise<BuildResult> {
+  const parent = path.join(REPO_ROOT, '.astro', 'test-builds');
+  await mkdir(parent, { recursive: true });
+  return buildSite({ ...options, outDir: await mkdtemp(path.join(parent, 'indicators-')) });
+}
+
+describe('indicators built from the fixture', () => {
+  let site: BuildResult;
+  let indicators: Awaited<ReturnType<typeof fixtureIndicators>>;
+  let pages: string[];
+  beforeAll(async () => {
+    site = await build({ contentDir: FIXTURE, base: BASE });
+    indicators = await fixtureIndicators();
+    pages = await listHtmlFiles(site.outDir);
+  });
+
+  it('builds, warning about 整改率 and naming the document and both numbers', () => {
+    expect(site.output).toContain('Complete!');
+    expect(site.ok).toBe(true);
+    const warning = site.output.split('\n').find((line) => line.includes('WARN') && line.includes('hazard-rectification-rate'));
+    expect(warning).toMatch(/gazette-figures-report/);
+    expect(warning).toContain('indicators/emergency.yaml');
+    expect(warning).toContain('summaries/summary-2020《测试办2020年工作总结》');
+    expect(warning).toContain('78%');
+    expect(warning).toContain('79.3%');
+    expect(warning).toMatch(/226宗.*285宗/);
+    expect(site.output).toContain('figures: 2 recomputed, 1 warning (_report/figures.json)');
+    expect(site.output).not.toMatch(/central-docs-rate.*WARN|WARN.*central-docs-rate/);
+  });
+
+  it('writes the figures report with the warning and the passing check', async () => {
+    const report = JSON.parse(await readFile(path.join(site.outDir, '_report/figures.json'), 'utf8'));
+    expect(report.checked).toBe(2);
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toMatchObject({ indicator: 'hazard-rectification-rate', year: 2020, printed: 78, computed: 79.3, ok: false });
+    expect(report.warnings[0].inputs.map((input: { value: number }) => input.value)).toEqual([226, 285]);
+    expect(report.passed).toHaveLength(1);
+    expect(report.passed[0]).toMatchObject({ indicator: 'central-docs-rate', printed: 91.5, computed: 91.5, ok: true });
+  });
+
+  it('gives each published indicator a page whose table holds the data', async () => {
+    const published = [...indicators.keys()].filter((id) => id !== 'restricted-only');
+    for (const id of published) {
+      const html = await readPage(site.outDir, `indicators/${id}/`);
+      const { name, unit, values } = indicators.get(id)!;
+      expect(html).toContain(`<h1 data-astro-cid`.slice(0, 3));
+      expect(html).toContain(`>${name}</h1>`);
+      const rows = tableRows(html, `${name}（${unit}）：数据表`);
+      expect(rows[0]).toEqual(['年份', '数值', '来源', '备注']);
+      for (const value of values) {
+        const row = rows.find((cells) => cells[0] === `${value.year}年`);
+        expect(row, `${id} ${value.year}`).toBeDefined();
+        expect(row![1]).toBe(`${grouped(value.value)}${unit}`);
+      }
+      expect(html).toMatch(/<caption[^>]*>/);
+      expect(html).toMatch(/<th scope="col"[^>]*>年份<\/th>/);
+      expect(html).toMatch(/<th scope="row"[^>]*>2020年<\/th>/);
+    }
+  });
+
+  it('derives the year before from a stated growth and says so', async () => {
+    const html = await readPage(site.outDir, 'indicators/classified-received/');
+    const rows = tableRows(html, '接收办理涉密文件（份）：数据表');
+    expect(rows.find((row) => row[0] === '2019年')).toEqual([
+      '2019年',
+      '640份（推算）',
+      '《测试办2020年工作总结》',
+      '由2020年数值807份及原文所述同比增长26%推算并取整，非原文数值',
+    ]);
+    expect(html).toContain('增加167份（+26.1%）');
+  });
+
+  it('shows 78% as printed, with the recomputed figure beside it', async () => {
+    const html = await readPage(site.outDir, 'indicators/hazard-rectification-rate/');
+    const row = tableRows(html, '风险隐患整改率（%）：数据表').find((cells) => cells[0] === '2020年')!;
+    expect(row[1]).toBe('78%');
+    expect(row[3]).toContain('79.3%');
+    expect(row[3]).toContain('整改风险隐患226宗 ÷ 排查风险隐患285宗');
+    const rate = tableRows(await readPage(site.outDir, 'indicators/central-docs-rate/'), '审定文件落实率（%）：数据表');
+    expect(rate.find((cells) => cells[0] === '2020年')).toEqual(['2020年', '91.5%', '《测试办2020年工作总结》', '—']);
+  });
+
+  it('links sources under the base, gives citation text and downloads', async () => {
+    const html = await readPage(site.outDir, 'indicators/docs-received/');
+    expect(html).toContain(`href="${BASE}summaries/summary-2019/"`);
+    expect(html).toContain(`href="${BASE}summaries/summary-2020/"`);
+    expect(html).toContain('测试办公室. 收文数量（2018—2020年）[DS/OL]. 光明新区综合办文献库. http://localhost/kb/indicators/docs-received/.');
+    expect(html).toContain(`href="${BASE}indicators/docs-received.csv"`);
+    expect(html).toContain(`href="${BASE}indicators/docs-received.json"`);
+    expect(html).toContain('增加555份（+6.9%）');
+  });
+
+  it('leaves out figures whose only source is an unpublished document', async () => {
+    expect(pages.some((page) => page.startsWith('indicators/restricted-only'))).toBe(false);
+    const csv = await readFile(path.join(site.outDir, 'indicators/data.csv'), 'utf8');
+    expect(csv).not.toContain('restricted-only');
+    expect(csv).not.toContain('不予公开的数字报告');
+    const index = await readPage(site.outDir, 'indicators/');
+    expect(index).not.toContain('仅见于不公开文件的数字');
+  });
+
+  it('writes the downloads: CSV with a BOM that parses back to the data, and JSON', async () => {
+    const csvText = await readFile(path.join(site.outDir, 'indicators/data.csv'), 'utf8');
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = parseCsv(csvText.slice(1));
+    expect(header).toEqual(['指标编号', '指标名称', '类别', '单位', '年份', '数值', '约数', '推算', '来源文档', '来源链接', '备注']);
+    for (const [id, indicator] of indicators) {
+      if (id === 'restricted-only') continue;
+      for (const value of indicator.values) {
+        const row = rows.find((cells) => cells[0] === id && cells[4] === String(value.year));
+        expect(row, `${id} ${value.year}`).toBeDefined();
+        expect(row![5]).toBe(String(value.value));
+        expect(row![9]).toBe(`http://localhost/kb/${value.source}/`);
+      }
+    }
+    expect(rows.find((cells) => cells[0] === 'classified-received' && cells[4] === '2019')![7]).toBe('是');
+
+    const single = await readFile(path.join(site.outDir, 'indicators/docs-received.csv'), 'utf8');
+    expect(parseCsv(single.slice(1)).slice(1).map((cells) => [cells[4], cells[5]])).toEqual([
+      ['2018', '7000'],
+      ['2019', '8000'],
+      ['2020', '8555'],
+    ]);
+
+    const dataset = JSON.parse(await readFile(path.join(site.outDir, 'indicators/data.json'), 'utf8'));
+    expect(dataset.indicators.map((i: { id: string }) => i.id).sort()).toEqual(
+      [...indicators.keys()].filter((id) => id !== 'restricted-only').sort(),
+    );
+    const one = JSON.parse(await readFile(path.join(site.outDir, 'indicators/docs-received.json'), 'utf8'));
+    expect(one).toMatchObject({ id: 'docs-received', name: '收文数量', unit: '份', url: 'http://localhost/kb/indicators/docs-received/' });
+    expect(one.values.map((v: FixtureValue) => [v.year, v.value])).toEqual(indicators.get('docs-received')!.values.map((v) => [v.year, v.value]));
+  });
+
+  it('lists every indicator by category with its latest figure and change', async () => {
+    const html = await readPage(site.outDir, 'indicators/');
+    for (const category of ['文件处理', '应急管理', '改革']) expect(html).toMatch(new RegExp(`<h2 id="[^"]+"[^>]*>${category}</h2>`));
+    const rows = tableRows(html, '>文件处理</h2>');
+    const received = rows.find((cells) => cells[0] === '收文数量')!;
+    expect(received.slice(0, 3)).toEqual(['收文数量', '8,555份（2020年）', '增加555份（+6.9%）']);
+    // The sparkline's accessible name and summary.
+    expect(received[3]).toBe('收文数量（份）迷你折线图。收文数量（份）：2018年7,000份，2019年8,000份，2020年8,555份');
+    expect(rows.find((cells) => cells[0] === '办文数量')![2]).toBe('增加434份（+8.7%）');
+    // A small chart for every series; a single year has nothing to draw a line through.
+    const fileSection = html.slice(html.indexOf('>文件处理</h2>'), html.indexOf('</section>', html.indexOf('>文件处理</h2>')));
+    expect(fileSection.match(/class="chart chart--sparkline"/g)).toHaveLength(3);
+    expect(html).toContain(`href="${BASE}indicators/data.csv"`);
+  });
+
+  it('prints figures from the data in MDX prose, linked to their indicator', async () => {
+    const html = await readPage(site.outDir, 'reports/figures-in-prose/');
+    expect(html).toMatch(new RegExp(`2020年全年收文<a class="indicator-figure"[^>]*href="${BASE}indicators/docs-received/"[^>]*>8,555份</a>`));
+    expect(html).toMatch(/2019年为<a [^>]*>8,000份<\/a>/);
+    expect(html.match(/<figure class="chart-figure"/g)).toHaveLength(3);
+    expect(html).toContain('风险隐患排查与整改');
+  });
+
+  it('lists on a document page the indicators taken from it', async () => {
+    const html = await readPage(site.outDir, 'summaries/summary-2020/');
+    const aside = html.match(/<aside class="document-indicators"[\s\S]*?<\/aside>/)![0];
+    for (const id of ['docs-received', 'docs-processed', 'classified-received', 'hazard-rectification-rate', 'central-docs-rate']) {
+      expect(aside).toContain(`href="${BASE}indicators/${id}/"`);
+    }
+    // Only what this document printed: not the 2018/2019 figures of another summary, not the derived 2019 value.
+    expect(aside).toContain('8,555份（2020年）');
+    expect(aside).not.toContain('8,000份');
+    expect(aside).not.toContain('640份');
+    const older = await readPage(site.outDir, 'summaries/summary-2019/');
+    expect(older).toContain('7,000份（2018年）、8,000份（2019年）');
+  });
+
+  it('computes the reform dashboard from the records and the indicators', async () => {
+    const html = await readPage(site.outDir, 'reforms/');
+    const dashboard = html.match(/<section class="reform-dashboard"[\s\S]*?<\/section>\s*(?=<ul class="doc-list")/)![0];
+    expect(dashboard).toMatch(/审定文件落实率<\/a>（2020年）：\s*<strong[^>]*>91\.5%<\/strong>/);
+    expect(dashboard).toContain('已落实审定文件140个');
+    expect(dashboard).toContain('对接审定文件153个');
+    expect(tableRows(dashboard, '改革事项：按推进状态：数据表').slice(1)).toEqual([
+      ['谋划中', '0项'],
+      ['推进中', '2项'],
+      ['已完成', '1项'],
+      ['已暂停', '0项'],
+    ]);
+    expect(tableRows(dashboard, '改革事项：按试点层级：数据表').slice(1)).toEqual([
+      ['国家试点', '1项'],
+      ['省级试点', '0项'],
+      ['市级试点', '1项'],
+      ['区级', '1项'],
+    ]);
+    expect(tableRows(dashboard, '改革举措与制度成果：按年度：数据表').slice(1)).toEqual([
+      ['2019年', '10条', '0项'],
+      ['2020年', '142条', '76项'],
+    ]);
+    expect(dashboard.match(/class="chart chart--bar"/g)).toHaveLength(3);
+  });
+
+  it('draws every chart as SVG that parses, with paths, no text nodes, role="img" and a title', async () => {
+    let charts = 0;
+    for (const page of pages) {
+      const html = await readFile(path.join(site.outDir, page), 'utf8');
+      for (const markup of inlineSvgs(html)) {
+        const svg = parseSvg(markup);
+        expect(svg.root.name).toBe('svg');
+        if (!svg.root.attributes.class?.startsWith('chart')) continue;
+        charts++;
+        expect(svg.root.attributes.xmlns).toBe('http://www.w3.org/2000/svg');
+        expect(svg.root.attributes.role).toBe('img');
+        const title = svg.elements.find((element) => element.attributes.id === svg.root.attributes['aria-labelledby']);
+        expect(title?.name, page).toBe('title');
+        expect(svg.texts.find((text) => text.parent === 'title')!.text.length).toBeGreaterThan(1);
+        expect(svg.elements.filter((element) => element.name === 'path').length).toBeGreaterThan(3);
+        expect(svg.elements.some((element) => element.name === 'text' || element.name === 'tspan')).toBe(false);
+        expect(svg.texts.every((text) => text.parent === 'title' || text.parent === 'desc')).toBe(true);
+        // Nothing from outside the site.
+        expect(markup).not.toMatch(/(href|src)="(https?:)?\/\//);
+      }
+    }
+    expect(charts).toBeGreaterThan(20);
+  });
+
+  it('keeps ids unique on pages with several charts, the same chart twice included', async () => {
+    for (const page of ['reports/figures-in-prose/', 'indicators/', 'reforms/']) {
+      const html = await readPage(site.outDir, page);
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+      expect(ids.length).toBeGreaterThan(10);
+      expect(ids.filter((id, index) => ids.indexOf(id) !== index), page).toEqual([]);
+      for (const reference of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids, page).toContain(reference[1]);
+    }
+  });
+
+  it('draws a series as a line and a single year as bars', async () => {
+    expect(await readPage(site.outDir, 'indicators/docs-received/')).toMatch(/<svg[^>]*class="chart chart--line"/);
+    expect(await readPage(site.outDir, 'indicators/hazards-identified/')).toMatch(/<svg[^>]*class="chart chart--bar"/);
+  });
+
+  describe('in strict mode', () => {
+    let strict: BuildResult;
+    beforeAll(async () => {
+      strict = await build({ contentDir: FIXTURE, base: BASE, env: { GAZETTE_STRICT: '1' } });
+    });
+
+    it('fails on the disputed figure', () => {
+      expect(strict.ok).toBe(false);
+      expect(strict.output).toContain('hazard-rectification-rate');
+      expect(strict.output).toMatch(/strict mode: 1 figure warning/);
+    });
+
+    it('drew the same chart bytes as the first build, from its own empty cache', async () => {
+      for (const page of ['indicators/docs-received/', 'indicators/', 'reforms/', 'reports/figures-in-prose/']) {
+        const first = inlineSvgs(await readPage(site.outDir, page));
+        const second = inlineSvgs(await readPage(strict.outDir, page));
+        expect(first.length).toBeGreaterThan(0);
+        expect(second).toEqual(first);
+      }
+    });
+  });
+});
+
+describe('indicator mistakes fail the build, naming the file', () => {
+  it('an unknown id in <Indicator>', async () => {
+    const contentDir = await makeContent(
+      { 'reports/bad-figure.mdx': '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n' },
+      FIXTURE,
+    );
+    const result = await build({ contentDir });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('reports/bad-figure.mdx');
+    expect(result.output).toContain('no-such-indicator');
+    expect(result.output).toContain('指标不存在');
+  });
+
+  it('a year with no value in <Indicator>', async () => {
+    const contentDir = await makeContent(
+      { 'reports/bad-year.mdx': '---\ntitle: 错误年份\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="docs-processed" year={2017} />。\n' },
+      FIXTURE,
+    );
+    const result = await build({ contentDir });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('reports/bad-year.mdx');
+    expect(result.output).toContain('没有 2017 年的数值');
+  });
+
+  it('an unknown source document', async () => {
+    const contentDir = await makeContent(
+      {
+        'indicators/bad-source.yaml':
+          'category: 测试\nissuer: 测试\nindicators:\n  orphan:\n    name: 无源指标\n    unit: 份\n    values:\n      - { year: 2020, value: 1, source: reports/no-such-report }\n',
+      },
+      FIXTURE,
+    );
+    const result = await build({ contentDir });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('indicators/bad-source.yaml: indicators.orphan');
+    expect(result.output).toContain('reports/no-such-report');
+  });
+
+  it('a value that is not a number', async () => {
+    const contentDir = await makeContent(
+      {
+        'indicators/bad-value.yaml':
+          'category: 测试\nissuer: 测试\nindicators:\n  wordy:\n    name: 文字数值\n    unit: 份\n    values:\n      - { year: 2020, value: 8555份 }\n',
+      },
+      FIXTURE,
+    );
+    const result = await build({ contentDir });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('indicators/bad-value.yaml');
+    expect(result.output).toContain('wordy');
+    expect(result.output).toContain('应为数字');
+  });
+});
