@@ -91,6 +91,19 @@ describe('content check', () => {
     expect(pub.every((p) => p.severity === 'warning')).toBe(true);
   });
 
+  it('validates indicators with their schema and their references to documents', async () => {
+    const group = (source: string, unit = '份') =>
+      `category: 测试\nissuer: 测试办公室\nindicators:\n  documents-received:\n    name: 收文数量\n    unit: ${unit}\n    values:\n      - { year: 2021, value: 10, source: ${source} }\n`;
+    const valid = check(await makeContent({ 'indicators/test.yaml': group('reports/public-report') }, BASIC));
+    expect(valid.errorCount).toBe(0);
+    const broken = check(await makeContent({ 'indicators/test.yaml': group('reports/no-such-report', '斤') }, BASIC));
+    const messages = broken.problems.map(formatProblem);
+    expect(messages.find((m) => m.includes('字段 indicators.documents-received.unit'))).toContain('test.yaml:6');
+    expect(broken.problems.some((p) => p.file.endsWith('test.yaml') && p.expected.includes('reports/no-such-report'))).toBe(false);
+    const missingSource = check(await makeContent({ 'indicators/test.yaml': group('reports/no-such-report') }, BASIC));
+    expect(missingSource.problems.map(formatProblem).join('\n')).toMatch(/test\.yaml:4 +字段 indicators\.documents-received\.values[^\n]*\n[^\n]*reports\/no-such-report/);
+  });
+
   it('accepts a BOM, CRLF line endings and Chinese file names with spaces', async () => {
     const dir = await makeContent(
       {

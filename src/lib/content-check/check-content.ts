@@ -12,6 +12,7 @@ import { isCollectionEntry, listContentFiles, loadEntry, type ContentFile, type 
 import { createLinkResolver } from '../content-links/link-resolver.ts';
 import { crossFileProblems } from './cross-file-problems.ts';
 import { entryProblems } from './entry-problems.ts';
+import { indicatorProblems } from './indicator-problems.ts';
 import { linkProblems } from './link-problems.ts';
 import { mdxProblems, providedComponents } from './mdx-problems.ts';
 import { checkLabels, checkMessages } from './messages.ts';
@@ -69,7 +70,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
 
   const index = buildContentIndex(entries, options.audience);
-  problems.push(...crossFileProblems(entries, index));
+  problems.push(...crossFileProblems(entries, index), ...indicatorProblems(entries, index));
   const resolve = createLinkResolver(index, options.base);
   for (const entry of entries) {
     if (entry.file.collection?.format === 'markdown') problems.push(...linkProblems(entry, resolve));
