@@ -334,56 +334,39 @@ describe('indicators built from the fixture', () => {
   });
 });
 
+const MISTAKES = [
+  {
+    name: 'an unknown id in <Indicator>',
+    files: { 'reports/bad-figure.mdx': '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n' },
+    expected: ['reports/bad-figure.mdx', 'no-such-indicator', '指标不存在'],
+  },
+  {
+    name: 'a year with no value in <Indicator>',
+    files: { 'reports/bad-year.mdx': '---\ntitle: 错误年份\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="docs-processed" year={2017} />。\n' },
+    expected: ['reports/bad-year.mdx', '没有 2017 年的数值'],
+  },
+  {
+    name: 'an unknown source document',
+    files: {
+      'indicators/bad-source.yaml':
+        'category: 测试\nissuer: 测试\nindicators:\n  orphan:\n    name: 无源指标\n    unit: 份\n    values:\n      - { year: 2020, value: 1, source: reports/no-such-report }\n',
+    },
+    expected: ['indicators/bad-source.yaml', 'indicators.orphan', 'reports/no-such-report'],
+  },
+  {
+    name: 'a value that is not a number',
+    files: {
+      'indicators/bad-value.yaml':
+        'category: 测试\nissuer: 测试\nindicators:\n  wordy:\n    name: 文字数值\n    unit: 份\n    values:\n      - { year: 2020, value: 8555份 }\n',
+    },
+    expected: ['indicators/bad-value.yaml', 'wordy', '应为数字'],
+  },
+];
+
 describe('indicator mistakes fail the build, naming the file', () => {
-  it('an unknown id in <Indicator>', async () => {
-    const contentDir = await makeContent(
-      { 'reports/bad-figure.mdx': '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n' },
-      FIXTURE,
-    );
-    const result = await build({ contentDir });
+  it.each(MISTAKES)('$name', async ({ files, expected }) => {
+    const result = await build({ contentDir: await makeContent(files, FIXTURE) });
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('reports/bad-figure.mdx');
-    expect(result.output).toContain('no-such-indicator');
-    expect(result.output).toContain('指标不存在');
-  });
-
-  it('a year with no value in <Indicator>', async () => {
-    const contentDir = await makeContent(
-      { 'reports/bad-year.mdx': '---\ntitle: 错误年份\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="docs-processed" year={2017} />。\n' },
-      FIXTURE,
-    );
-    const result = await build({ contentDir });
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain('reports/bad-year.mdx');
-    expect(result.output).toContain('没有 2017 年的数值');
-  });
-
-  it('an unknown source document', async () => {
-    const contentDir = await makeContent(
-      {
-        'indicators/bad-source.yaml':
-          'category: 测试\nissuer: 测试\nindicators:\n  orphan:\n    name: 无源指标\n    unit: 份\n    values:\n      - { year: 2020, value: 1, source: reports/no-such-report }\n',
-      },
-      FIXTURE,
-    );
-    const result = await build({ contentDir });
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain('indicators/bad-source.yaml: indicators.orphan');
-    expect(result.output).toContain('reports/no-such-report');
-  });
-
-  it('a value that is not a number', async () => {
-    const contentDir = await makeContent(
-      {
-        'indicators/bad-value.yaml':
-          'category: 测试\nissuer: 测试\nindicators:\n  wordy:\n    name: 文字数值\n    unit: 份\n    values:\n      - { year: 2020, value: 8555份 }\n',
-      },
-      FIXTURE,
-    );
-    const result = await build({ contentDir });
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain('indicators/bad-value.yaml');
-    expect(result.output).toContain('wordy');
-    expect(result.output).toContain('应为数字');
+    for (const text of expected) expect(result.output).toContain(text);
   });
 });
