@@ -11,6 +11,7 @@ import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignSources } from '../../src/lib/csp.ts';
+import { searchUi } from '../../src/translations/zh-CN.ts';
 import { buildSite, listFiles, listHtmlFiles, type BuildResult } from '../helpers/build-site.ts';
 import { isLocal, launchChromium } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
@@ -18,6 +19,9 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 
 const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SEARCH_PAGE = 'search/index.html';
+/** A topic of the seed content, so the crawl's search finds something. */
+const SEARCH_QUERY = '土地整备';
 
 /** The URL path (under the base) of a built HTML file: `reports/x/index.html` → `reports/x/`. */
 function pagePath(file: string): string {
@@ -181,10 +185,16 @@ describe('the shipped site as published', () => {
     const axeSource = await readFile(AXE_SCRIPT, 'utf8');
 
     const problems: string[] = [];
-    const totals = { pages: 0, requests: 0, failed: 0, external: 0, consoleErrors: 0, cspViolations: 0, axeViolations: 0 };
+    const totals = { pages: 0, requests: 0, failed: 0, external: 0, consoleErrors: 0, cspViolations: 0, axeViolations: 0, searchResults: 0 };
     for (const file of pages) {
-      const response = await page.goto(`${server.siteUrl}${encodeURI(pagePath(file))}`, { waitUntil: 'load' });
+      // The search page is visited with a query, so Pagefind really runs under the page's CSP.
+      const query = file === SEARCH_PAGE ? `?q=${encodeURIComponent(SEARCH_QUERY)}` : '';
+      const response = await page.goto(`${server.siteUrl}${encodeURI(pagePath(file))}${query}`, { waitUntil: 'load' });
       if (response?.status() !== 200) problems.push(`${file}: HTTP ${response?.status()}`);
+      if (file === SEARCH_PAGE) {
+        await page.waitForSelector('[data-search-root][aria-busy="false"]');
+        totals.searchResults = await page.locator('.finder__result').count();
+      }
       await settle();
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async (tags) => {
@@ -206,6 +216,8 @@ describe('the shipped site as published', () => {
     console.log(`crawl: ${JSON.stringify(totals)}`);
     await context.close();
     expect(totals.pages).toBe(pages.length);
+    expect(pages).toContain(SEARCH_PAGE);
+    expect(totals.searchResults).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 900_000);
 
@@ -231,6 +243,26 @@ describe('the shipped site as published', () => {
       expect(await page.getByRole('navigation', { name: '目录' }).isVisible()).toBe(true);
       expect(await page.locator('.metadata').isVisible()).toBe(true);
       expect(await page.locator('.prose h2').first().isVisible()).toBe(true);
+      await page.close();
+    });
+
+    it('shows an indicator page with its chart and data table', async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.siteUrl}indicators/documents-received/`);
+      expect(await page.locator('h1').textContent()).toBe('收文数量');
+      expect(await page.locator('figure svg').first().isVisible()).toBe(true);
+      expect(await page.locator('table.data-table').first().isVisible()).toBe(true);
+      await page.close();
+    });
+
+    it('says on the search page that search needs JavaScript', async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.siteUrl}search/?q=${encodeURIComponent(SEARCH_QUERY)}`);
+      // (getByText skips <noscript>, so the message is found by its class.)
+      const message = page.locator('.finder__nojs');
+      expect(await message.isVisible()).toBe(true);
+      expect(await message.textContent()).toBe(searchUi.noScript);
+      expect(await page.locator('.finder__result').count()).toBe(0);
       await page.close();
     });
   });
