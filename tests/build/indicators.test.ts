@@ -5,15 +5,17 @@
  * charts, downloads and report the build really writes; then the builds
  * that must fail.
  */
-import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { buildSite, listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { buildIsolated } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
 
 const FIXTURE = path.join(FIXTURE_SITES, 'indicators');
+const SHIPPED = path.join(REPO_ROOT, 'content');
 const BASE = '/kb/';
 
 interface FixtureValue {
@@ -23,10 +25,10 @@ interface FixtureValue {
   source?: string;
 }
 
-/** The fixture's indicators as written in its YAML files. */
-async function fixtureIndicators(): Promise<Map<string, { name: string; unit: string; values: FixtureValue[] }>> {
+/** A content folder's indicators as written in its YAML files. */
+async function indicatorsIn(contentDir: string): Promise<Map<string, { name: string; unit: string; values: FixtureValue[] }>> {
   const all = new Map();
-  const dir = path.join(FIXTURE, 'indicators');
+  const dir = path.join(contentDir, 'indicators');
   for (const file of await readdir(dir)) {
     const group = parseYaml(await readFile(path.join(dir, file), 'utf8'));
     for (const [id, indicator] of Object.entries(group.indicators)) all.set(id, indicator);
@@ -70,26 +72,15 @@ function tableRows(html: string, marker: string): string[][] {
 
 const grouped = (value: number) => value.toLocaleString('en-US');
 
-/**
- * Astro writes its prerender chunks under the output folder only when that
- * folder is inside the working directory, and otherwise into the shared
- * `.astro/.prerender/`, where builds running at the same time (other test
- * files, other checkouts' tools) overwrite each other's chunks. These builds
- * therefore write inside the repository's ignored `.astro/` folder.
- */
-async function build(options: Omit<Parameters<typeof buildSite>[0], 'outDir'>): Promise<BuildResult> {
-  const parent = path.join(REPO_ROOT, '.astro', 'test-builds');
-  await mkdir(parent, { recursive: true });
-  return buildSite({ ...options, outDir: await mkdtemp(path.join(parent, 'indicators-')) });
-}
+const build = (options: Parameters<typeof buildIsolated>[0]) => buildIsolated(options, 'indicators-');
 
 describe('indicators built from the fixture', () => {
   let site: BuildResult;
-  let indicators: Awaited<ReturnType<typeof fixtureIndicators>>;
+  let indicators: Awaited<ReturnType<typeof indicatorsIn>>;
   let pages: string[];
   beforeAll(async () => {
     site = await build({ contentDir: FIXTURE, base: BASE });
-    indicators = await fixtureIndicators();
+    indicators = await indicatorsIn(FIXTURE);
     pages = await listHtmlFiles(site.outDir);
   });
 
@@ -331,6 +322,56 @@ describe('indicators built from the fixture', () => {
         expect(second).toEqual(first);
       }
     });
+  });
+});
+
+describe('the shipped indicators', () => {
+  let site: BuildResult;
+  beforeAll(async () => {
+    site = await build({ contentDir: SHIPPED });
+  });
+
+  it('flags 整改率78% and passes 落实率91.5%', async () => {
+    expect(site.ok, site.output).toBe(true);
+    const warning = site.output.split('\n').find((line) => line.includes('WARN') && line.includes('hazard-rectification-rate'));
+    expect(warning).toContain('content/indicators/emergency.yaml');
+    expect(warning).toContain('summaries/2020-annual-summary《综合办2020年工作总结和2021年工作计划》');
+    expect(warning).toMatch(/原文为 78%.*226宗.*285宗.*79\.3%/);
+    const report = JSON.parse(await readFile(path.join(site.outDir, '_report/figures.json'), 'utf8'));
+    expect(report.warnings.map((w: { indicator: string }) => w.indicator)).toEqual(['hazard-rectification-rate']);
+    expect(report.passed.map((w: { indicator: string }) => w.indicator)).toEqual(['central-documents-implementation-rate']);
+    const dashboard = await readPage(site.outDir, 'reforms/');
+    expect(dashboard).toMatch(/中央深改组审定文件落实率<\/a>（2020年）：\s*<strong[^>]*>91\.5%<\/strong>/);
+  });
+
+  it('makes every seed figure browsable with a chart and a table, sourced to the summary', async () => {
+    const shipped = await indicatorsIn(SHIPPED);
+    expect(shipped.size).toBeGreaterThan(50);
+    const summary = await readPage(site.outDir, 'summaries/2020-annual-summary/');
+    for (const [id, { name, unit, values }] of shipped) {
+      const html = await readPage(site.outDir, `indicators/${id}/`);
+      expect(html, id).toMatch(/<svg[^>]*class="chart chart--(line|bar)"/);
+      const rows = tableRows(html, `${name}（${unit}）：数据表`);
+      for (const value of values) {
+        expect(value.source).toBe('summaries/2020-annual-summary');
+        const cell = rows.find((cells) => cells[0] === `${value.year}年`)![1]!;
+        expect(cell.replace(/[多余]|超过/g, '')).toBe(`${grouped(value.value)}${unit}`);
+      }
+      expect(summary, id).toContain(`href="/indicators/${id}/"`);
+    }
+  });
+
+  it('derives 2019 from the three stated growth rates, marked as derived', async () => {
+    for (const [id, derived] of [
+      ['classified-documents-received', '640份'],
+      ['telegrams-received', '160份'],
+      ['superior-classified-documents', '378份'],
+    ]) {
+      const html = await readPage(site.outDir, `indicators/${id}/`);
+      expect(html, id).toMatch(/<svg[^>]*class="chart chart--line"/);
+      expect(html, id).toContain(`${derived}（推算）`);
+      expect(html, id).toMatch(/推算并取整，非原文数值/);
+    }
   });
 });
 

@@ -1,0 +1,105 @@
+/**
+ * Build-time charts of the shipped indicators in chromium, served by nginx
+ * under /kb/ with JavaScript off: the SVG parses as SVG, renders to a PNG
+ * that shows the line in its colour, and nothing is fetched from outside.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
+import { buildIsolated } from '../helpers/isolated-build.ts';
+import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
+import { PALETTE } from '../../src/lib/charts/spec.ts';
+
+/** A series the seed states with a growth rate, so it has two years and a line chart. */
+const LINE_CHART_PAGE = 'indicators/classified-documents-received/';
+
+/** Pixels of a PNG, counted in the browser: how many are near `colour`, how many are not white. */
+async function countPixels(analysis: Page, png: Buffer, colour: string) {
+  return analysis.evaluate(
+    async ({ dataUrl, hex }) => {
+      const image = new Image();
+      image.src = dataUrl;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const target = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let near = 0;
+      let nonWhite = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (Math.abs(r - target[0]!) + Math.abs(g - target[1]!) + Math.abs(b - target[2]!) < 30) near++;
+        if (r < 245 || g < 245 || b < 245) nonWhite++;
+      }
+      return { width: image.width, height: image.height, near, nonWhite };
+    },
+    { dataUrl: `data:image/png;base64,${png.toString('base64')}`, hex: colour },
+  );
+}
+
+describe('charts in a browser, served by nginx under /kb/', () => {
+  let server: NginxServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const build = await buildIsolated({ contentDir: path.join(REPO_ROOT, 'content'), base: '/kb/' }, 'charts-');
+    expect(build.ok, build.output).toBe(true);
+    server = await serveWithNginx(build.outDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders a line chart to a PNG that shows the line, with JavaScript off and nothing from outside', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    const external = recordExternalRequests(page);
+    const response = await page.goto(`${server.siteUrl}${LINE_CHART_PAGE}`);
+    expect(response?.status()).toBe(200);
+    const chart = page.locator('svg.chart--line');
+    await expect.poll(() => chart.count()).toBe(1);
+    const box = (await chart.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(100);
+    const png = await chart.screenshot();
+    expect(external).toEqual([]);
+    await context.close();
+
+    const analysis = await browser.newPage();
+    const pixels = await countPixels(analysis, png, PALETTE[0]);
+    await analysis.close();
+    expect(pixels.width).toBeGreaterThan(300);
+    // The line and its points are drawn in the first palette colour; axes and labels are grey.
+    expect(pixels.near).toBeGreaterThan(300);
+    expect(pixels.nonWhite).toBeGreaterThan(pixels.near);
+    expect(pixels.nonWhite).toBeLessThan(pixels.width * pixels.height);
+  });
+
+  it('parses every chart on the indicators page as SVG in the browser', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.siteUrl}indicators/`);
+    const markups = await page.locator('svg.chart').evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
+    expect(markups.length).toBeGreaterThan(10);
+    const problems = await page.evaluate((list) => {
+      return list.flatMap((markup, index) => {
+        const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+        const error = parsed.querySelector('parsererror');
+        if (error) return [`chart ${index}: ${error.textContent}`];
+        const root = parsed.documentElement;
+        if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg') return [`chart ${index}: root is ${root.localName}`];
+        if (parsed.querySelector('text')) return [`chart ${index}: has <text>`];
+        return [];
+      });
+    }, markups);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
