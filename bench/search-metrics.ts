@@ -1,9 +1,9 @@
 /**
  * Search as a reader meets it: the built site served by nginx (the
  * repository's own config), the search page opened in chromium with an empty
- * cache, then queries run through the Pagefind index the page uses. Counts
+ * cache and a query in its URL, then more queries typed into its form. Counts
  * the bytes that crossed the network and the time until results, with their
- * excerpts, were ready.
+ * excerpts, were shown.
  */
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/browser.ts';
@@ -26,9 +26,6 @@ export interface SearchMetrics {
   repeat: QueryMetrics;
 }
 
-/** Results whose excerpts are fetched, as a results page shows them. */
-const SHOWN_RESULTS = 5;
-
 function trackBytes(cdp: CDPSession) {
   const urls = new Map<string, string>();
   const received: Array<{ url: string; bytes: number }> = [];
@@ -40,18 +37,33 @@ function trackBytes(cdp: CDPSession) {
   };
 }
 
-/** Runs one query in the page through Pagefind's API and loads the shown results' fragments. */
-async function runQuery(page: import('playwright-core').Page, pagefindUrl: string, query: string) {
-  return page.evaluate(
-    async ({ pagefindUrl, query, shown }) => {
-      const started = performance.now();
-      const pagefind = await import(pagefindUrl);
-      const search = await pagefind.search(query);
-      await Promise.all(search.results.slice(0, shown).map((result: { data: () => Promise<unknown> }) => result.data()));
-      return { results: search.results.length as number, milliseconds: performance.now() - started };
-    },
-    { pagefindUrl, query, shown: SHOWN_RESULTS },
-  );
+/**
+ * Runs a query in the open search page through its own form, as a reader
+ * does, until its first results are shown with their excerpts. The page
+ * counts finished searches in `data-search-runs` and the last one's results
+ * in `data-search-total`.
+ */
+async function runQuery(page: import('playwright-core').Page, query: string) {
+  return page.evaluate(async (query) => {
+    const root = document.querySelector<HTMLElement>('[data-search-root]')!;
+    const finished = () => Number(root.dataset.searchRuns ?? 0);
+    const before = finished();
+    const started = performance.now();
+    root.querySelector<HTMLInputElement>('input[name="q"]')!.value = query;
+    root.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
+    await new Promise<void>((resolve) => {
+      const check = () => (finished() > before ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    return { results: Number(root.dataset.searchTotal), milliseconds: performance.now() - started };
+  }, query);
+}
+
+/** Opens the search page with a query in its URL, as the header's search box does, until the results show. */
+async function openWithQuery(page: import('playwright-core').Page, siteUrl: string, query: string) {
+  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-search-root][data-search-runs]', { timeout: 120_000 });
+  return { results: Number(await page.getAttribute('[data-search-root]', 'data-search-total')) };
 }
 
 export async function measureSearch(distDir: string, queries: { common: string; rare: string }): Promise<SearchMetrics> {
@@ -64,15 +76,11 @@ export async function measureSearch(distDir: string, queries: { common: string; 
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
     const bytes = trackBytes(cdp);
-    const pagefindUrl = `${server.siteUrl}pagefind/pagefind.js`;
     const sum = (list: Array<{ bytes: number }>) => list.reduce((total, item) => total + item.bytes, 0);
 
     const pageStart = bytes.mark();
     const started = Date.now();
-    const response = await page.goto(`${server.siteUrl}search/`, { waitUntil: 'load' });
-    // Without a search page, measure from the home page: the query costs the same.
-    if (!response?.ok()) await page.goto(server.siteUrl, { waitUntil: 'load' });
-    const first = await runQuery(page, pagefindUrl, queries.common);
+    const first = await openWithQuery(page, server.siteUrl, queries.common);
     await page.waitForTimeout(200); // let the last loadingFinished events arrive
     const firstRequests = bytes.since(pageStart);
     const firstMetrics = {
@@ -86,7 +94,7 @@ export async function measureSearch(distDir: string, queries: { common: string; 
 
     const measureAgain = async (query: string): Promise<QueryMetrics> => {
       const mark = bytes.mark();
-      const result = await runQuery(page, pagefindUrl, query);
+      const result = await runQuery(page, query);
       await page.waitForTimeout(200);
       return { query, ...result, bytes: sum(bytes.since(mark)) };
     };

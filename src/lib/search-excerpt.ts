@@ -35,19 +35,25 @@ function foldWithOffsets(text: string) {
   return { folded, starts, ends };
 }
 
-/** Every match of every part in `text`, as ranges of the original text, sorted and merged. */
-export function findMatches(text: string, parts: readonly QueryPart[]): Range[] {
+/** Every occurrence of each part in `text`, as ranges of the original text (one list per part, overlaps kept). */
+export function partMatches(text: string, parts: readonly QueryPart[]): Range[][] {
   const { folded, starts, ends } = foldWithOffsets(text);
   const tokens = tokenize(folded).filter((token) => token.kind !== 'space');
   const words = tokens.map((token) => indexWord(token).toLowerCase());
-  const found: Range[] = [];
-  for (const part of parts) {
+  return parts.map((part) => {
+    const found: Range[] = [];
     for (let i = 0; i + part.length <= words.length; i += 1) {
       if (part.every((word, j) => words[i + j] === word)) {
         found.push({ start: starts[tokens[i]!.start]!, end: ends[tokens[i + part.length - 1]!.end - 1]! });
       }
     }
-  }
+    return found;
+  });
+}
+
+/** Every match of every part in `text`, as ranges of the original text, sorted and merged. */
+export function findMatches(text: string, parts: readonly QueryPart[]): Range[] {
+  const found = partMatches(text, parts).flat();
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Range[] = [];
   for (const range of found) {

@@ -1,10 +1,11 @@
 /**
  * Relevance for exact-phrase search: documents whose title contains the
  * query come first, then those with more occurrences, then the newest.
- * Worked out from where each query word occurs in a document (word
- * positions, as the index numbers them), so a phrase is counted only where
- * its words stand next to each other in order.
+ * Worked out either from where each query word occurs in a document (word
+ * positions, as the index numbers them: a phrase counts only where its words
+ * stand next to each other in order) or, equivalently, from its text.
  */
+import { partMatches } from './search-excerpt.ts';
 import type { QueryPart } from './search-text.ts';
 
 /** Positions of each index word in one document. */
@@ -38,6 +39,19 @@ export function relevance(parts: readonly QueryPart[], positions: WordPositions,
     if (starts.some((start) => start + part.length - 1 < titleEnd)) titleParts += 1;
   }
   return { titleParts, occurrences };
+}
+
+/**
+ * The same relevance worked out from a document's text (its title and the
+ * other indexed blocks), for when the text is at hand anyway.
+ */
+export function textRelevance(parts: readonly QueryPart[], title: string, blocks: readonly string[]): Relevance {
+  const inTitle = partMatches(title, parts);
+  const inBlocks = blocks.map((block) => partMatches(block, parts));
+  return {
+    titleParts: inTitle.filter((matches) => matches.length > 0).length,
+    occurrences: parts.reduce((sum, _part, i) => sum + inTitle[i]!.length + inBlocks.reduce((n, block) => n + block[i]!.length, 0), 0),
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite, makeContent } from '../helpers/build-site.ts';
 import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
-import { SEARCH_FIXTURE, documentsContaining, publishedFixture, searchFixtureFiles } from '../fixtures/search-site.ts';
+import { SEARCH_FIXTURE, documentsContaining, publishedFixture, rankedContaining, searchFixtureFiles } from '../fixtures/search-site.ts';
 import { searchUi } from '../../src/translations/zh-CN.ts';
 
 const BASE = '/kb/';
@@ -187,6 +187,11 @@ describe('search in chromium, served by nginx under /kb/', () => {
   });
 
   it('ranks title matches first, then more occurrences, then the newest', async () => {
+    // Ten results or fewer are ranked from their text, more from word positions: both ways are checked.
+    for (const query of ['应急预案', '综合办', '网格化', '土地整备']) {
+      expect((await search(query)).map((result) => result.href), query).toEqual(rankedContaining(query).map(url));
+    }
+    expect(rankedContaining('综合办').length).toBeGreaterThan(10);
     const order = (await search('应急预案')).map((result) => result.href);
     expect(order).toEqual([
       fixtureUrl('关于完善应急预案体系的调研报告'), // in the title, oldest

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { excerpt, findMatches, highlight } from '../../src/lib/search-excerpt.ts';
-import { byRelevance, phraseStarts, relevance } from '../../src/lib/search-ranking.ts';
+import { byRelevance, phraseStarts, relevance, textRelevance } from '../../src/lib/search-ranking.ts';
 import { facetOptions, searchRecord, type RecordSource } from '../../src/lib/search-record.ts';
 import { effectiveSort, parseSearchState, searchStateToParams } from '../../src/lib/search-state.ts';
 import {
@@ -126,6 +126,28 @@ describe('ranking', () => {
     const doc = positions({ 土: [0, 10], 地: [1, 11] });
     expect(relevance([['土', '地']], doc, 3)).toEqual({ titleParts: 1, occurrences: 2 });
     expect(relevance([['土', '地']], doc, 1)).toEqual({ titleParts: 0, occurrences: 2 });
+  });
+  it('gets the same relevance from word positions as from the text', () => {
+    // Word positions numbered as Pagefind numbers the words of index text.
+    const positionsOf = (content: string) => {
+      const map = new Map<string, number[]>();
+      content
+        .split(/[\s\u200B]+/u)
+        .filter(Boolean)
+        .forEach((word, position) => map.set(word.toLowerCase(), [...(map.get(word.toLowerCase()) ?? []), position]));
+      return map;
+    };
+    const title = '關於網格化管理的報告';
+    const blocks = ['推进网格化管理，网格员', '化解矛盾。格网化不是网格化。', 'OA系统 oa系统 GOA系统', '网格化'];
+    const content = toIndexContent(title, blocks);
+    const positions = positionsOf(content);
+    for (const query of ['网格化', '網格化 管理', 'OA系统', '化解', '网格', '报告', '不存在']) {
+      const parts = parseQuery(query);
+      const fromText = textRelevance(parts, title, splitIndexContent(content).blocks);
+      expect(relevance(parts, positions, positions.get(TITLE_END)![0]!), query).toEqual(fromText);
+    }
+    expect(textRelevance(parseQuery('网格化'), title, blocks)).toEqual({ titleParts: 1, occurrences: 4 });
+    expect(textRelevance(parseQuery('oa系统'), title, blocks)).toEqual({ titleParts: 0, occurrences: 2 });
   });
   it('puts title matches first, then more occurrences, then keeps the newest-first order', () => {
     const docs = [

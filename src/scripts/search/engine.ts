@@ -2,17 +2,18 @@
  * Search in the browser, over the Pagefind index the build wrote.
  *
  * Pagefind is used as a word-position index, not for its own ranking:
- * 1. each query part is an exact-phrase search; the documents that contain
- *    it are read off the counts of the one-value-per-document `doc` filter;
- * 2. the documents that contain every part are then one filter,
- *    `doc: {any: [...]}`, so Pagefind lists them newest first with the
- *    reader's facet filters applied and counts their facet values;
- * 3. for relevance, a search per query word (restricted to that set) gives
- *    the word's positions in each document, from which the phrases'
- *    occurrences and title matches are counted (src/lib/search-ranking.ts).
+ * 1. a one-part query is an exact-phrase search, which Pagefind lists newest
+ *    first with the reader's facet filters applied, counting facet values;
+ * 2. with several parts, the documents that contain each part are read off
+ *    the counts of the one-value-per-document `doc` filter, and those that
+ *    contain them all become one filter, `doc: {any: [...]}`, listed likewise;
+ * 3. for relevance, a search per query word (restricted to the listed
+ *    documents) gives the word's positions in each document, from which the
+ *    phrases' occurrences and title matches are counted
+ *    (src/lib/search-ranking.ts); a few results are ranked from their text.
  */
 import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
-import { byRelevance, relevance } from '../../lib/search-ranking.ts';
+import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
 import type { SearchSort } from '../../lib/search-state.ts';
 import { TITLE_END, isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
 
@@ -66,6 +67,12 @@ export interface SearchRequest {
   filters: Partial<Record<SearchFacet, string>>;
   sort: SearchSort;
 }
+
+/**
+ * Results up to this many are ranked from their text rather than from word
+ * positions: the search page shows ten at first, so their text is loaded anyway.
+ */
+const RANK_FROM_TEXT = 10;
 
 function intersection(sets: ReadonlyArray<ReadonlySet<string>>): string[] {
   const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
@@ -122,8 +129,14 @@ export class SearchEngine {
   }
 
   async run({ parts, filters, sort }: SearchRequest): Promise<SearchOutcome> {
+    // The search that lists exactly the documents containing every part:
+    // one part is a phrase search; several are one `doc` filter.
+    let term: string | null = null;
     const scope: PagefindFilters = {};
-    if (parts.length > 0) {
+    if (parts.length === 1) {
+      if (!isSearchablePart(parts[0]!, this.symbols)) return { results: [], counts: noCounts() };
+      term = toPhraseQuery(parts[0]!);
+    } else if (parts.length > 1) {
       const sets: Set<string>[] = [];
       for (const part of parts) sets.push(await this.documentsWith(part));
       const documents = intersection(sets);
@@ -131,7 +144,7 @@ export class SearchEngine {
       scope[DOCUMENT_FILTER] = { any: documents };
     }
     const selected: PagefindFilters = { ...scope, ...filters };
-    const listed = await this.pagefind.search(null, { filters: selected, sort: { date: sort === 'oldest' ? 'asc' : 'desc' } });
+    const listed = await this.pagefind.search(term, { filters: selected, sort: { date: sort === 'oldest' ? 'asc' : 'desc' } });
 
     const counts = noCounts();
     for (const facet of SEARCH_FACETS) {
@@ -140,24 +153,36 @@ export class SearchEngine {
       } else {
         // A selected facet shows what each of its other values would give.
         const { [facet]: _own, ...others } = selected;
-        counts[facet] = (await this.pagefind.search(null, { filters: others })).filters[facet] ?? {};
+        counts[facet] = (await this.pagefind.search(term, { filters: others })).filters[facet] ?? {};
       }
     }
 
-    const ordered = sort === 'relevance' && parts.length > 0 ? await this.rank(listed.results, parts, selected) : listed.results;
-    return {
-      results: ordered.map((result) => ({
-        load: async () => {
-          const fragment = await result.data();
-          return { url: fragment.url, fields: fragment.meta as unknown as ResultFields, blocks: splitIndexContent(fragment.content).blocks };
-        },
-      })),
-      counts,
-    };
+    const found = listed.results.map((result) => new Found(result));
+    const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts, listed.filters[DOCUMENT_FILTER] ?? {}) : found;
+    return { results: ranked, counts };
   }
 
-  /** Orders `newestFirst` by title matches, then occurrences (see the module comment). */
-  private async rank(newestFirst: PagefindResult[], parts: readonly QueryPart[], filters: PagefindFilters): Promise<PagefindResult[]> {
+  /**
+   * Orders `newestFirst` by title matches, then occurrences. A few results
+   * are ranked from their text, which the page loads to show them anyway;
+   * more from the positions of the query's words (see the module comment),
+   * looked up only in the listed documents (`listedDocuments`: `doc` counts).
+   */
+  private async rank(newestFirst: Found[], parts: readonly QueryPart[], listedDocuments: Record<string, number>): Promise<Found[]> {
+    if (newestFirst.length <= 1) return newestFirst;
+    if (newestFirst.length <= RANK_FROM_TEXT) {
+      const relevances = new Map<Found, Relevance>();
+      await Promise.all(
+        newestFirst.map(async (document) => {
+          const { fields, blocks } = await document.load();
+          relevances.set(document, textRelevance(parts, fields.title, blocks));
+        }),
+      );
+      return byRelevance(newestFirst, (document) => relevances.get(document)!);
+    }
+    const filters: PagefindFilters = {
+      [DOCUMENT_FILTER]: { any: Object.keys(listedDocuments).filter((value) => listedDocuments[value]! > 0) },
+    };
     const positions = new Map<string, Map<string, number[]>>();
     for (const word of new Set(parts.flat())) {
       for (const result of (await this.pagefind.search(word, { filters })).results) {
@@ -170,6 +195,25 @@ export class SearchEngine {
     for (const result of (await this.pagefind.search(TITLE_END, { filters })).results) {
       titleEnds.set(result.id, Math.min(...result.words));
     }
-    return byRelevance(newestFirst, (result) => relevance(parts, positions.get(result.id) ?? new Map(), titleEnds.get(result.id) ?? 0));
+    return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id) ?? new Map(), titleEnds.get(document.id) ?? 0));
+  }
+}
+
+/** A listed document; its text is fetched once, when first needed. */
+class Found implements FoundDocument {
+  readonly id: string;
+  private loaded: Promise<ShownResult> | undefined;
+
+  constructor(private readonly result: PagefindResult) {
+    this.id = result.id;
+  }
+
+  load(): Promise<ShownResult> {
+    this.loaded ??= this.result.data().then((fragment) => ({
+      url: fragment.url,
+      fields: fragment.meta as unknown as ResultFields,
+      blocks: splitIndexContent(fragment.content).blocks,
+    }));
+    return this.loaded;
   }
 }

@@ -126,12 +126,18 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
   } catch (error) {
     engine = undefined;
     if (runId !== runCount) return;
+    shown = undefined;
     console.error(error);
     list.replaceChildren();
     moreButton.hidden = true;
     status.textContent = searchUi.unavailable;
   } finally {
-    if (runId === runCount) root.setAttribute('aria-busy', 'false');
+    if (runId === runCount) {
+      root.setAttribute('aria-busy', 'false');
+      // For benchmarks and tests: how many searches have finished, and the last one's result count.
+      root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);
+      root.dataset.searchTotal = String(shown?.outcome.results.length ?? 0);
+    }
   }
 }
 
