@@ -90,6 +90,19 @@ describe('the access gate and the leak scan', () => {
     expect(intranetTopic).toContain('共 5 篇');
   });
 
+  it('gives indicators no source link to an excluded document', async () => {
+    const items = await readPage(publicBuild.outDir, 'indicators/gate-items/');
+    // (Scoped styles add data-astro-cid attributes to the links.)
+    expect(items).toMatch(/<a href="\/kb\/reports\/open-report\/"[^>]*>《关卡公开调研报告》<\/a>/);
+    expect(items).not.toContain('secret-report');
+    expect(items).not.toContain('关卡机密调研报告');
+    // The internal plan is a source on the intranet only.
+    const intranet = await readPage(internal.outDir, 'indicators/gate-plans/');
+    expect(intranet).toMatch(/<a href="\/kb\/summaries\/internal-plan\/"[^>]*>《关卡内部年度计划甲乙丙》<\/a>/);
+    const publicFiles = await listFiles(publicBuild.outDir);
+    expect(publicFiles.filter((f) => f.startsWith('indicators/gate-plans'))).toEqual([]);
+  });
+
   it('writes no inline style attributes, which the CSP would block (code blocks are not colourised)', async () => {
     const html = await readPage(internal.outDir, 'reports/open-report/');
     expect(html).toContain('统计口径：截至2022年3月底');
