@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 import type { Definition, Link, LinkReference, Root } from 'mdast';
+import { MENTIONS_MARKDOWN_FILE } from '../lib/content-check/link-problems.ts';
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
 import { formatProblem } from '../lib/content-check/report.ts';
 import type { LinkResolution } from '../lib/content-links/resolve.ts';
@@ -31,7 +32,7 @@ function fail(file: string, node: Link | Definition, resolution: LinkResolution)
 
 export function internalLinksPlugin(context: PluginFactoryContext) {
   // Most documents link to no other document: skip them before parsing.
-  if (!context.fileURL || !/\.mdx?\b/i.test(context.source)) return null;
+  if (!context.fileURL || !MENTIONS_MARKDOWN_FILE.test(context.source)) return null;
   const links = siteLinks(CONTENT_DIR, SITE_AUDIENCE, SITE_BASE);
   const file = fileURLToPath(context.fileURL);
   const contentPath = path.relative(links.contentDir, file).split(path.sep).join('/');

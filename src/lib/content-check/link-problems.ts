@@ -18,7 +18,11 @@ function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
   return found;
 }
 
+/** Only a document that mentions a Markdown file can link to one; parsing the others would find nothing. */
+export const MENTIONS_MARKDOWN_FILE = /\.mdx?\b/i;
+
 export function linkProblems(entry: LoadedEntry, resolve: LinkResolver): ContentProblem[] {
+  if (!MENTIONS_MARKDOWN_FILE.test(entry.source)) return [];
   const file = entry.file.displayPath;
   let tree: MdastNode;
   try {
