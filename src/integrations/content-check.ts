@@ -10,7 +10,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent } from '../lib/content-check/check-content.ts';
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
 import { formatProblem } from '../lib/content-check/report.ts';
-import { forgetSiteLinks } from '../lib/content-links/site-links.ts';
+import { forgetSiteLinks, primeSiteLinks } from '../lib/content-links/site-links.ts';
 import { CONTENT_DIR, SITE_AUDIENCE, SITE_BASE } from '../site-settings.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -19,6 +19,7 @@ const verbose = process.argv.includes('--verbose');
 function runCheck(logger: AstroIntegrationLogger): boolean {
   try {
     const result = checkContent({ contentDir: CONTENT_DIR, audience: SITE_AUDIENCE, base: SITE_BASE });
+    primeSiteLinks(CONTENT_DIR, SITE_AUDIENCE, SITE_BASE, result.index);
     for (const problem of result.problems) {
       if (problem.severity === 'error') logger.error(formatProblem(problem));
       else logger.warn(formatProblem(problem));
