@@ -89,11 +89,12 @@ export async function getIndicators(): Promise<Indicator[]> {
 function disputeNote(data: IndicatorData, indicator: Indicator, year: number): string | undefined {
   const check = data.disputed.get(`${indicator.id}@${year}`);
   if (!check) return undefined;
-  return checkNote(
+  const note = checkNote(
     check,
     (id) => data.byId.get(id)?.unit ?? '',
     (id) => data.byId.get(id)?.name ?? id,
   );
+  return `${note}，${indicatorUi.keptAsPrinted}`;
 }
 
 /** Site-relative path of an indicator's page. */

@@ -28,9 +28,11 @@ export function figuresReport(): AstroIntegration {
         for (const warning of warnings) logger.warn(warning.message);
         logger.info(figureSummary(entries, FIGURES_REPORT_PATH));
         if (STRICT_FIGURES && warnings.length > 0) {
-          throw new Error(
+          logger.error(
             `${warnings.length} 处数字与重新计算的结果不符，严格模式下构建失败（strict mode: ${warnings.length} figure warning(s) are errors; see ${FIGURES_REPORT_PATH}）`,
           );
+          // Exiting rather than throwing: the warnings above say it all, a stack trace would only bury them.
+          process.exit(1);
         }
       },
     },

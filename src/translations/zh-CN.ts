@@ -156,7 +156,8 @@ export const indicatorUi = {
   derivedNote: (year: number, value: string, growth: number) =>
     `由${year}年数值${value}及原文所述同比增长${growth}%推算并取整，非原文数值`,
   checkNote: (computed: string, numerator: string, denominator: string) =>
-    `按 ${numerator} ÷ ${denominator} 计算为 ${computed}，与原文数值不符，此处照录原文`,
+    `按 ${numerator} ÷ ${denominator} 计算为 ${computed}，与原文数值不符`,
+  keptAsPrinted: '此处照录原文',
   growthCheckNote: (computed: string, stated: number) => `按前后两年数值计算增长${computed}，原文为${stated}%`,
   increase: '增加',
   decrease: '减少',
