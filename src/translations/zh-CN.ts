@@ -177,6 +177,7 @@ export const indicatorUi = {
   dataTable: (title: string) => `${title}：数据表`,
   onlyOneYear: '仅有一个年度的数据',
   indicatorCount: (n: number) => `共 ${n} 项指标`,
+  noIndicators: '本站目前没有可公开的指标数据。',
   indicatorsFromDocument: '本文档中的指标',
   figureTitle: (name: string, year: number) => `${name}（${year}年），点击查看指标数据`,
   citation: (issuer: string, title: string, siteName: string, url: string) => `${issuer}. ${title}[DS/OL]. ${siteName}. ${url}.`,
