@@ -18,8 +18,11 @@ import { UNSEARCHABLE_SYMBOLS, symbolCharacters, toIndexContent } from '../lib/s
 export const SEARCH_RECORDS_FILE = 'search-records.json';
 /** Pagefind's folder in the output; the search page loads `pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
-/** Pagefind's ready-made interfaces and the highlighter, which the site does not use. */
-const UNUSED_BUNDLE_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+/**
+ * Pagefind's ready-made interfaces, highlighter and web worker, which the
+ * site does not use (the search page runs Pagefind on its own thread).
+ */
+const UNUSED_BUNDLE_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./;
 const PROGRESS_EVERY = 1000;
 const BATCH_SIZE = 100;
 

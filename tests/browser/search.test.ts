@@ -14,6 +14,8 @@ import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { SEARCH_FIXTURE, documentsContaining, publishedFixture, rankedContaining, searchFixtureFiles } from '../fixtures/search-site.ts';
 import { searchUi } from '../../src/translations/zh-CN.ts';
+import { measureSearch } from '../../bench/search-metrics.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
 const BASE = '/kb/';
 /** A URL path under the base for a fixture path. */
@@ -366,5 +368,37 @@ describe('search index of a public build', () => {
     expect(publicDocs.length).toBeGreaterThan(0);
     expect(publicDocs.length).toBeLessThan(publishedFixture().length);
     expect(await indexedUrls(build.outDir)).toEqual(publicDocs);
+  });
+});
+
+describe('search on the shipped site', () => {
+  /** Published content files (not drafts, not restricted) whose text contains `query`. */
+  async function shippedFilesContaining(contentDir: string, query: string): Promise<number> {
+    let count = 0;
+    for (const entry of await readdir(contentDir, { recursive: true, withFileTypes: true })) {
+      if (!/\.mdx?$/.test(entry.name)) continue;
+      const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+      if (/^draft:\s*true\s*$/m.test(text) || /^access:\s*restricted\s*$/m.test(text)) continue;
+      if (text.includes(query)) count += 1;
+    }
+    return count;
+  }
+
+  it('prints the index size and what a first query fetches, and finds every document', async () => {
+    const contentDir = path.join(REPO_ROOT, 'content');
+    const build = await buildSite({ contentDir, base: BASE });
+    expect(build.ok, build.output).toBe(true);
+    const indexLine = /search index: [^）]*/.exec(build.output)?.[0];
+    expect(indexLine).toBeDefined();
+    const query = '土地整备';
+    const metrics = await measureSearch(build.outDir, { common: query, rare: '红坳村' });
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `search (shipped site): ${indexLine}; first query “${query}” fetched ${kb(metrics.first.bytes)} ` +
+        `(${kb(metrics.first.pagefindBytes)} of it Pagefind, ${metrics.first.requests} requests) for ${metrics.first.results} results; ` +
+        `next query “${metrics.warm.query}” fetched ${kb(metrics.warm.bytes)}`,
+    );
+    expect(metrics.first.results).toBe(await shippedFilesContaining(contentDir, query));
+    expect(metrics.warm.results).toBe(await shippedFilesContaining(contentDir, '红坳村'));
   });
 });
