@@ -47,7 +47,7 @@ export function barChartSize(bars: number): { width: number; height: number } {
  * Bumped whenever the drawing code changes in a way the spec does not show,
  * so that charts cached on disk by an older build are not reused.
  */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 /** Stable id of a chart: a hash of everything it is drawn from. */
 export function chartHash(spec: ChartSpec): string {
@@ -108,7 +108,8 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<'line' |
           }
         : {
             x: { display: !sparkline, ticks: { font: { size: 13 } } },
-            y: { display: !sparkline, max: spec.valueMax, ticks: { font: { size: 12 } } },
+            // A zero baseline, so that a line's rise reads in proportion (a sparkline only shows the shape).
+            y: { display: !sparkline, beginAtZero: !sparkline, max: spec.valueMax, ticks: { font: { size: 12 } } },
           },
     },
   };
