@@ -9,10 +9,14 @@
  * can be split into phases afterwards.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const PAGE_BYTES = 4096;
 const SAMPLE_INTERVAL_MS = 100;
+/** GNU time reports the CPU time of a command and all the children it waited for. */
+const GNU_TIME = '/usr/bin/time';
 
 export interface TimedLine {
   /** Seconds since the command started. */
@@ -22,10 +26,18 @@ export interface TimedLine {
 
 export interface Measurement {
   wallSeconds: number;
+  /**
+   * CPU seconds (user + system) of the whole tree. On a shared machine wall
+   * time swings with the load; CPU time much less, so changes are compared on it.
+   */
+  cpuSeconds: number | undefined;
   /** Peak of the summed RSS of the process tree, in MB (10^6 bytes). */
   peakRssMB: number;
   /** Peak RSS of the largest single process, in MB: what `/usr/bin/time -v` reports. */
   peakProcessRssMB: number;
+  /** When the tree's peak came, in seconds since the start, and which executables held it (MB by name). */
+  peakAt: number;
+  peakByProcess: Record<string, number>;
   exitCode: number | null;
   lines: TimedLine[];
 }
@@ -33,6 +45,8 @@ export interface Measurement {
 interface ProcStat {
   parent: number;
   rssBytes: number;
+  /** The executable's name, as /proc/<pid>/stat gives it (at most 15 characters). */
+  name: string;
 }
 
 function readProcStat(pid: number): ProcStat | undefined {
@@ -40,14 +54,15 @@ function readProcStat(pid: number): ProcStat | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name, in parentheses, may contain spaces: count fields after it.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { parent: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_BYTES };
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    return { parent: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_BYTES, name };
   } catch {
     return undefined; // The process ended between listing and reading.
   }
 }
 
-/** The RSS of `root` and all its descendants: the total, and the largest. */
-export function processTreeRss(root: number): { total: number; largest: number } {
+/** The RSS of `root` and all its descendants: the total, the largest, and the total by executable name. */
+export function processTreeRss(root: number): { total: number; largest: number; byName: Map<string, number> } {
   const stats = new Map<number, ProcStat>();
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
@@ -59,15 +74,19 @@ export function processTreeRss(root: number): { total: number; largest: number }
   for (const [pid, { parent }] of stats) children.set(parent, [...(children.get(parent) ?? []), pid]);
   let total = 0;
   let largest = 0;
+  const byName = new Map<string, number>();
   const pending = [root];
   while (pending.length > 0) {
     const pid = pending.pop()!;
-    const rss = stats.get(pid)?.rssBytes ?? 0;
-    total += rss;
-    largest = Math.max(largest, rss);
+    const stat = stats.get(pid);
+    if (stat) {
+      total += stat.rssBytes;
+      largest = Math.max(largest, stat.rssBytes);
+      byName.set(stat.name, (byName.get(stat.name) ?? 0) + stat.rssBytes);
+    }
     pending.push(...(children.get(pid) ?? []));
   }
-  return { total, largest };
+  return { total, largest, byName };
 }
 
 export interface RunOptions {
@@ -82,13 +101,22 @@ export function measureCommand(command: string, args: string[], options: RunOpti
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timeDir = existsSync(GNU_TIME) ? mkdtempSync(path.join(os.tmpdir(), 'gazette-time-')) : undefined;
+    const timeFile = timeDir && path.join(timeDir, 'cpu');
+    const [program, programArgs] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
+    const child = spawn(program, programArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let peak = 0;
     let peakProcess = 0;
+    let peakAt = 0;
+    let peakByProcess: Record<string, number> = {};
     const sample = () => {
       if (child.pid === undefined) return;
-      const { total, largest } = processTreeRss(child.pid);
-      peak = Math.max(peak, total);
+      const { total, largest, byName } = processTreeRss(child.pid);
+      if (total > peak) {
+        peak = total;
+        peakAt = seconds();
+        peakByProcess = Object.fromEntries([...byName].map(([name, bytes]) => [name, Math.round(bytes / 1e6)]));
+      }
       peakProcess = Math.max(peakProcess, largest);
     };
     const sampler = setInterval(sample, SAMPLE_INTERVAL_MS);
@@ -114,10 +142,19 @@ export function measureCommand(command: string, args: string[], options: RunOpti
     });
     child.on('close', (exitCode) => {
       clearInterval(sampler);
+      let cpuSeconds: number | undefined;
+      if (timeDir) {
+        const [user, system] = readFileSync(timeFile!, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+        cpuSeconds = user! + system!;
+        rmSync(timeDir, { recursive: true, force: true });
+      }
       resolve({
         wallSeconds: seconds(),
+        cpuSeconds,
         peakRssMB: peak / 1e6,
         peakProcessRssMB: peakProcess / 1e6,
+        peakAt,
+        peakByProcess,
         exitCode,
         lines,
       });
@@ -135,6 +172,7 @@ export async function measureSequence(steps: ReadonlyArray<{ command: string; ar
   }
   return {
     wallSeconds: results.reduce((sum, r) => sum + r.wallSeconds, 0),
+    cpuSeconds: results.reduce((sum, r) => sum + (r.cpuSeconds ?? 0), 0),
     peakRssMB: Math.max(...results.map((r) => r.peakRssMB)),
     peakProcessRssMB: Math.max(...results.map((r) => r.peakProcessRssMB)),
     exitCode: results.at(-1)!.exitCode,

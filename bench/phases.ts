@@ -23,7 +23,7 @@ export const BUILD_PHASES: ReadonlyArray<{ phase: string; marker: RegExp }> = [
 
 export type PhaseTimes = Record<string, number>;
 
-export function splitPhases(lines: readonly TimedLine[], wallSeconds: number): PhaseTimes {
+function phaseStarts(lines: readonly TimedLine[]): Array<{ phase: string; at: number }> {
   const starts: Array<{ phase: string; at: number }> = [{ phase: 'start-up and content check', at: 0 }];
   let from = 0;
   for (const { phase, marker } of BUILD_PHASES) {
@@ -32,9 +32,19 @@ export function splitPhases(lines: readonly TimedLine[], wallSeconds: number): P
     starts.push({ phase, at: lines[index]!.at });
     from = index + 1;
   }
+  return starts;
+}
+
+export function splitPhases(lines: readonly TimedLine[], wallSeconds: number): PhaseTimes {
+  const starts = phaseStarts(lines);
   const times: PhaseTimes = {};
   starts.forEach(({ phase, at }, i) => {
     times[phase] = (starts[i + 1]?.at ?? wallSeconds) - at;
   });
   return times;
+}
+
+/** The phase that was running `seconds` into the build. */
+export function phaseAt(lines: readonly TimedLine[], seconds: number): string {
+  return phaseStarts(lines).findLast(({ at }) => at <= seconds)!.phase;
 }

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../tests/helpers/paths.ts';
 import { generateCorpus, type CorpusSummary } from './corpus/generate.ts';
 import { measureCommand, measureSequence, type Measurement } from './measure-process.ts';
-import { splitPhases } from './phases.ts';
+import { phaseAt, splitPhases } from './phases.ts';
 import { measureSite, type SiteMetrics } from './site-metrics.ts';
 import { measureSearch, type SearchMetrics } from './search-metrics.ts';
 
@@ -130,8 +130,12 @@ function targets(ours: OursResult, baseline: BaselineResult | undefined): Target
 
 interface OursResult {
   wallSeconds: number;
+  cpuSeconds: number | undefined;
   peakRssMB: number;
   peakProcessRssMB: number;
+  /** The phase the peak came in, and which processes held it (MB). */
+  peakPhase: string;
+  peakByProcess: Record<string, number>;
   pagesPerSecond: number;
   phases: Record<string, number>;
   rebuildSeconds: number | undefined;
@@ -141,6 +145,7 @@ interface OursResult {
 
 interface BaselineResult {
   wallSeconds: number;
+  cpuSeconds: number | undefined;
   peakRssMB: number;
   astroSeconds: number;
   astroPeakRssMB: number;
@@ -156,6 +161,7 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
   const rows: Array<[string, string, string]> = [
     ['', 'ours', 'baseline'],
     ['wall time (s)', String(round(ours.wallSeconds)), baseline ? String(round(baseline.wallSeconds)) : '–'],
+    ['CPU time, user + system (s)', String(round(ours.cpuSeconds ?? 0)), baseline ? String(round(baseline.cpuSeconds ?? 0)) : '–'],
     ['peak RSS, process tree (MB)', String(Math.round(ours.peakRssMB)), baseline ? String(Math.round(baseline.peakRssMB)) : '–'],
     ['HTML pages', String(ours.site.htmlPages), baseline ? String(baseline.htmlPages) : '–'],
     ['pages / s', String(round(ours.pagesPerSecond)), baseline ? String(round(baseline.pagesPerSecond)) : '–'],
@@ -167,9 +173,12 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
     rows.push(['  of which pagefind CLI (s / MB)', '', `${round(baseline.pagefindSeconds)} / ${Math.round(baseline.pagefindPeakRssMB)}`]);
   }
   for (const [phase, seconds] of Object.entries(ours.phases)) rows.push([`  phase: ${phase} (s)`, String(round(seconds)), '']);
+
   const width = Math.max(...rows.map((row) => row[0].length));
   console.log(`\nCorpus: ${corpus.docs} documents (${Object.entries(corpus.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}; ${corpus.mdx} MDX; ${corpus.indicators} indicators)`);
   for (const [label, a, b] of rows) console.log(`${label.padEnd(width)}  ${a.padStart(10)}  ${b.padStart(12)}`);
+  const holders = Object.entries(ours.peakByProcess).map(([name, mb]) => `${name} ${mb} MB`).join(', ');
+  console.log(`peak RSS came in phase “${ours.peakPhase}”, held by: ${holders}`);
   if (ours.search) {
     const { first, warm, repeat } = ours.search;
     console.log(
@@ -179,13 +188,16 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
   }
   const page = ours.site.documentPages;
   console.log(
-    `document page: HTML+CSS gzip median ${round(page.medianHtmlCssGzipBytes / 1000)} KB, max ${round(page.maxHtmlCssGzipBytes / 1000)} KB; JS median ${page.medianJsBytes} B, besides search max ${page.maxJsBytesBesidesSearch} B`,
+    `document page: HTML+CSS gzip median ${round(page.medianHtmlCssGzipBytes / 1000)} KB, max ${round(page.maxHtmlCssGzipBytes / 1000)} KB; JS median ${page.medianJsBytes} B, besides search max ${page.maxJsBytesBesidesSearch} B ${page.scriptsBesidesSearch.join(' ')}`,
   );
   const charts = ours.site.charts;
   console.log(`charts: ${charts.count} SVG, median ${round(charts.medianBytes / 1000)} KB (${round(charts.medianGzipBytes / 1000)} KB gzip), max ${round(charts.maxBytes / 1000)} KB`);
   if (ours.rebuildSeconds !== undefined) console.log(`rebuild after editing one document: ${round(ours.rebuildSeconds)} s`);
   if (baseline) {
-    console.log(`ratio ours/baseline: wall ${round(ours.wallSeconds / baseline.wallSeconds, 2)}, peak RSS ${round(ours.peakRssMB / baseline.peakRssMB, 2)}`);
+    console.log(
+      `ratio ours/baseline: wall ${round(ours.wallSeconds / baseline.wallSeconds, 2)}, peak RSS ${round(ours.peakRssMB / baseline.peakRssMB, 2)}, ` +
+        `CPU ${round((ours.cpuSeconds ?? 0) / (baseline.cpuSeconds || 1), 2)}`,
+    );
   }
   console.log('\ntargets:');
   for (const check of checks) {
@@ -226,8 +238,11 @@ async function main() {
 
     const ours: OursResult = {
       wallSeconds: cold.wallSeconds,
+      cpuSeconds: cold.cpuSeconds,
       peakRssMB: cold.peakRssMB,
       peakProcessRssMB: cold.peakProcessRssMB,
+      peakPhase: phaseAt(cold.lines, cold.peakAt),
+      peakByProcess: cold.peakByProcess,
       pagesPerSecond: site.htmlPages / cold.wallSeconds,
       phases: splitPhases(cold.lines, cold.wallSeconds),
       rebuildSeconds,
@@ -245,6 +260,7 @@ async function main() {
       const baselineSite = await measureSite(folders.baseline, '/');
       baseline = {
         wallSeconds: run.wallSeconds,
+        cpuSeconds: run.cpuSeconds,
         peakRssMB: run.peakRssMB,
         astroSeconds: astro!.wallSeconds,
         astroPeakRssMB: astro!.peakRssMB,
@@ -264,12 +280,17 @@ async function main() {
       date: new Date().toISOString(),
       docs: DOCS,
       seed: flags.seed,
+      // The load average says how much other work shared the machine during the run.
       machine: { cpus: os.cpus().length, memoryGB: round(os.totalmem() / 1e9), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
       corpus: { byKind: summary.byKind, mdx: summary.mdx, indicators: summary.indicators, MB: round(summary.bytes / 1e6, 2) },
       ours,
       baseline,
       ratio: baseline
-        ? { wall: round(ours.wallSeconds / baseline.wallSeconds, 3), rss: round(ours.peakRssMB / baseline.peakRssMB, 3) }
+        ? {
+            wall: round(ours.wallSeconds / baseline.wallSeconds, 3),
+            rss: round(ours.peakRssMB / baseline.peakRssMB, 3),
+            cpu: round((ours.cpuSeconds ?? 0) / (baseline.cpuSeconds || 1), 3),
+          }
         : undefined,
       targets: checks.map((check) => ({ ...check, value: round(check.value, 3), met: check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit })),
     };

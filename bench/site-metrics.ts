@@ -19,6 +19,8 @@ export interface PageWeight {
   jsBytes: number;
   /** The same, without the search box's scripts (Pagefind's and the search form's). */
   jsBytesBesidesSearch: number;
+  /** Those other scripts, by output path. */
+  scriptsBesidesSearch: string[];
 }
 
 export interface SiteMetrics {
@@ -33,8 +35,11 @@ export interface SiteMetrics {
     maxHtmlCssGzipBytes: number;
     medianJsBytes: number;
     maxJsBytesBesidesSearch: number;
+    /** Scripts other than the search box's found on any sampled page. */
+    scriptsBesidesSearch: string[];
     heaviest: PageWeight | undefined;
   };
+  /** Distinct inline chart SVGs. */
   charts: { count: number; medianBytes: number; medianGzipBytes: number; maxBytes: number };
 }
 
@@ -69,7 +74,12 @@ function outputFile(outDir: string, base: string, url: string, fromFile: string)
   return path.join(path.dirname(fromFile), clean);
 }
 
-const isSearchScript = (file: string) => /pagefind|search/i.test(file);
+/**
+ * The search box's scripts: Pagefind's, the search page's, and the header's
+ * one script, which guards the search box against an IME's Enter
+ * (src/components/Header.astro).
+ */
+const isSearchScript = (file: string) => /pagefind|search|Header\.astro_astro_type_script/i.test(file);
 
 /** A script file and every file it imports statically, each once. */
 async function scriptClosure(entry: string, seen: Set<string>): Promise<Array<{ file: string; bytes: number }>> {
@@ -97,8 +107,13 @@ async function pageWeight(outDir: string, base: string, file: string): Promise<P
     const css = href && outputFile(outDir, base, href, absolute);
     if (css) cssGzipBytes += gzipSize(await readFile(css));
   }
-  const scripts: Array<{ file: string; bytes: number }> = [];
   const seen = new Set<string>();
+  // Chunks a search script imports belong to the search box too.
+  const scripts: Array<{ file: string; bytes: number; search: boolean }> = [];
+  const addClosure = async (entry: string) => {
+    const search = isSearchScript(entry);
+    for (const script of await scriptClosure(entry, seen)) scripts.push({ ...script, search });
+  };
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const src = /src="([^"]+)"/.exec(match[1]!)?.[1];
     const type = /type="([^"]+)"/.exec(match[1]!)?.[1];
@@ -106,13 +121,13 @@ async function pageWeight(outDir: string, base: string, file: string): Promise<P
     if (type && !/module|javascript/.test(type)) continue;
     if (src) {
       const script = outputFile(outDir, base, src, absolute);
-      if (script) scripts.push(...(await scriptClosure(script, seen)));
+      if (script) await addClosure(script);
     } else if (match[2]!.trim()) {
-      scripts.push({ file: `${file}#inline`, bytes: Buffer.byteLength(match[2]!) });
+      scripts.push({ file: `${file}#inline`, bytes: Buffer.byteLength(match[2]!), search: /pagefind|search/i.test(match[2]!) });
       // Inline module scripts may import files too.
       for (const imported of match[2]!.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+)["']/g)) {
         const target = outputFile(outDir, base, imported[1]!, absolute);
-        if (target) scripts.push(...(await scriptClosure(target, seen)));
+        if (target) await addClosure(target);
       }
     }
   }
@@ -122,15 +137,19 @@ async function pageWeight(outDir: string, base: string, file: string): Promise<P
     htmlGzipBytes: gzipSize(html),
     cssGzipBytes,
     jsBytes: sum(scripts),
-    jsBytesBesidesSearch: sum(scripts.filter((script) => !isSearchScript(script.file))),
+    jsBytesBesidesSearch: sum(scripts.filter((script) => !script.search)),
+    scriptsBesidesSearch: scripts.filter((script) => !script.search).map((script) => path.relative(outDir, script.file)),
   };
 }
 
-/** Chart SVG files the build wrote: sizes raw and gzip. */
-async function chartSizes(outDir: string, files: readonly string[]) {
-  const charts = files.filter((file) => file.endsWith('.svg') && /chart|indicator/i.test(file));
-  const contents = await Promise.all(charts.map((file) => readFile(path.join(outDir, file))));
-  return { raw: contents.map((content) => content.length), gzip: contents.map(gzipSize) };
+/** Charts are inline `<svg class="chart">` in pages; each distinct one once, raw and gzip sizes. */
+async function chartSizes(outDir: string, htmlFiles: readonly string[]) {
+  const charts = new Set<string>();
+  for (const file of htmlFiles) {
+    const html = await readFile(path.join(outDir, file), 'utf8');
+    for (const match of html.matchAll(/<svg\b[^>]*class="[^"]*\bchart\b[^"]*"[\s\S]*?<\/svg>/g)) charts.add(match[0]);
+  }
+  return { raw: [...charts].map((svg) => Buffer.byteLength(svg)), gzip: [...charts].map(gzipSize) };
 }
 
 export async function measureSite(outDir: string, base: string): Promise<SiteMetrics> {
@@ -146,7 +165,7 @@ export async function measureSite(outDir: string, base: string): Promise<SiteMet
     (top, w) => (!top || w.htmlGzipBytes + w.cssGzipBytes > top.htmlGzipBytes + top.cssGzipBytes ? w : top),
     undefined,
   );
-  const charts = await chartSizes(outDir, files);
+  const charts = await chartSizes(outDir, htmlFiles);
   return {
     htmlPages: htmlFiles.length,
     distMB: (await folderSize(outDir, files)) / 1e6,
@@ -158,6 +177,7 @@ export async function measureSite(outDir: string, base: string): Promise<SiteMet
       maxHtmlCssGzipBytes: Math.max(0, ...htmlCss),
       medianJsBytes: median(weights.map((w) => w.jsBytes)),
       maxJsBytesBesidesSearch: Math.max(0, ...weights.map((w) => w.jsBytesBesidesSearch)),
+      scriptsBesidesSearch: [...new Set(weights.flatMap((w) => w.scriptsBesidesSearch))],
       heaviest,
     },
     charts: {

@@ -210,12 +210,14 @@ function indicatorFile(group: ReturnType<typeof indicatorGroups>[number], groupI
   return stringify({ category: TOPICS[groupIndex % TOPICS.length], issuer: group.issuer, indicators });
 }
 
-/** MDX body additions: figures quoted inline and a chart of a few related series. */
-function indicatorBlock(random: Random, ids: readonly string[], year: number): string {
-  const cited = random.pick(ids);
-  const charted = random.sample(ids, random.int(1, 3));
+/** MDX body additions: a figure quoted inline and a chart of a few series of one unit, as the components require. */
+function indicatorBlock(random: Random, groups: ReturnType<typeof indicatorGroups>, year: number): string {
+  const units = [...new Set(INDICATOR_NAMES.map(({ unit }) => unit))];
+  const unit = random.pick(units);
+  const ofUnit = groups.flatMap((group) => group.ids.filter((_, i) => INDICATOR_NAMES[i]!.unit === unit));
+  const charted = random.sample(ofUnit, random.int(1, 3));
   return [
-    `全年相关指标为 <Indicator id="${cited}" year={${year}} />，详见下图。`,
+    `全年相关指标为<Indicator id="${random.pick(ofUnit)}" year={${year}} />，详见下图。`,
     '',
     `<IndicatorChart ids={[${charted.map((id) => `"${id}"`).join(', ')}]} />`,
   ].join('\n');
@@ -236,7 +238,6 @@ export async function generateCorpus(outDir: string, options: CorpusOptions): Pr
   const text = writer(random, seedSentences(await readFile(SEED_TEXT, 'utf8')));
   const counts = kindCounts(docs);
   const groups = indicatorGroups(docs);
-  const allIds = groups.flatMap((group) => group.ids);
   const files = new Map<string, string>();
 
   for (const journal of JOURNALS) {
@@ -330,7 +331,7 @@ export async function generateCorpus(outDir: string, options: CorpusOptions): Pr
         blocks.push(`（${CHINESE_NUMERALS[sub]}）${text.heading()}${text.paragraph()}`);
       }
       if (section === 0 && random.chance(0.6)) blocks.push(text.table(doc.year));
-      if (section === 0 && doc.mdx) blocks.push(indicatorBlock(random, allIds, doc.year));
+      if (section === 0 && doc.mdx) blocks.push(indicatorBlock(random, groups, doc.year));
     }
     const target = random.pick(planned);
     if (target !== doc && random.chance(0.5)) {
@@ -350,7 +351,7 @@ export async function generateCorpus(outDir: string, options: CorpusOptions): Pr
     docs,
     byKind: counts,
     mdx: planned.filter((doc) => doc.mdx).length,
-    indicators: allIds.length,
+    indicators: groups.reduce((sum, group) => sum + group.ids.length, 0),
     bytes,
     queries: { common: '土地整备', rare: rareQuery },
     sampleDocument: planned.find((doc) => doc.kind === 'reports' && !doc.mdx)?.file ?? planned[0]!.file,

@@ -8,6 +8,7 @@ import { reformSchema } from '../../src/schemas/reform.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 import { summarySchema } from '../../src/schemas/summary.ts';
 import { publicationSchema } from '../../src/schemas/publication.ts';
+import { indicatorGroupSchema } from '../../src/schemas/indicator.ts';
 import { listFiles, tempDir } from '../helpers/build-site.ts';
 
 const DOCS = 60;
@@ -41,7 +42,7 @@ describe('benchmark corpus generator', async () => {
     expect(documents.filter((file) => file.endsWith('.mdx'))).toHaveLength(summary.mdx);
   });
 
-  it('writes documents and journals that the site schemas accept', () => {
+  it('writes documents, journals and indicators that the site schemas accept', () => {
     const schemas = { bulletins: bulletinSchema, reports: reportSchema, summaries: summarySchema, reforms: reformSchema };
     for (const file of documents) {
       const frontMatter = parse(/^---\n([\s\S]*?)\n---\n/.exec(files.get(file)!)![1]!);
@@ -51,6 +52,7 @@ describe('benchmark corpus generator', async () => {
     }
     for (const [file, text] of files) {
       if (file.startsWith('publications/')) expect(publicationSchema.safeParse(parse(text)).error, file).toBeUndefined();
+      if (file.startsWith('indicators/')) expect(indicatorGroupSchema.safeParse(parse(text)).error, file).toBeUndefined();
     }
   });
 
