@@ -13,7 +13,7 @@ import { buildSite, makeContent } from '../helpers/build-site.ts';
 import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { SEARCH_FIXTURE, documentsContaining, publishedFixture, rankedContaining, searchFixtureFiles } from '../fixtures/search-site.ts';
-import { searchUi } from '../../src/translations/zh-CN.ts';
+import { searchUi, ui } from '../../src/translations/zh-CN.ts';
 import { measureSearch } from '../../bench/search-metrics.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
@@ -162,6 +162,17 @@ describe('search in chromium, served by nginx under /kb/', () => {
     const boundaries = fixtureUrl('段落边界测试报告');
     expect(hrefs(await search('网格'))).toContain(boundaries);
     expect(hrefs(await search('网格化'))).not.toContain(boundaries);
+  });
+
+  it('indexes neither navigation, footers nor related-document lists', async () => {
+    // 段落边界测试报告 shares a topic with 基层治理调研, so its page links to it by title.
+    const linking = await page.goto(`${server.siteUrl}${SEARCH_FIXTURE.find((doc) => doc.title === '段落边界测试报告')!.url}`);
+    expect(await linking!.text()).toContain(`${fixtureUrl('基层治理调研')}`);
+    expect(hrefs(await search('基层治理调研'))).toEqual([fixtureUrl('基层治理调研')]);
+    for (const query of [ui.footer.slice(0, 8), ui.byIssuer, ui.skipToContent, ui.tableOfContents]) {
+      expect(documentsContaining(query), query).toEqual([]);
+      expect(await search(query), query).toEqual([]);
+    }
   });
 
   it('finds traditional-script documents with simplified queries and the other way round', async () => {
