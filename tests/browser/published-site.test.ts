@@ -4,7 +4,6 @@
  * every page through nginx with the repository's config (requests, console,
  * CSP, axe-core at WCAG 2.1 AA), plus pages with JavaScript off.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
@@ -16,6 +15,7 @@ import { buildSite, listFiles, listHtmlFiles, type BuildResult } from '../helper
 import { isLocal, launchChromium } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { treeHashes } from '../helpers/tree-hashes.ts';
 
 const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -26,14 +26,6 @@ const SEARCH_QUERY = '土地整备';
 /** The URL path (under the base) of a built HTML file: `reports/x/index.html` → `reports/x/`. */
 function pagePath(file: string): string {
   return file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file;
-}
-
-async function hashes(dir: string): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  for (const file of await listFiles(dir)) {
-    result.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
-  }
-  return result;
 }
 
 /** Problems one page shows in a browser that enforces its CSP. */
@@ -120,7 +112,7 @@ describe('the shipped site as published', () => {
   });
 
   it('is byte-identical when built twice from the same commit', async () => {
-    const [a, b] = await Promise.all([hashes(first.outDir), hashes(second.outDir)]);
+    const [a, b] = await Promise.all([treeHashes(first.outDir), treeHashes(second.outDir)]);
     const differing = [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
     expect(differing, `files that differ between two builds:\n${differing.join('\n')}`).toEqual([]);
     expect(a.size).toBeGreaterThan(pages.length);
@@ -178,11 +170,11 @@ describe('the shipped site as published', () => {
 
   it('shows every page with no failed or external request, console error, CSP violation or axe violation', async () => {
     const context = await browser.newContext();
+    // axe-core comes in as an init script, which the browser runs through the
+    // DevTools protocol rather than as a <script> the page's CSP would rightly
+    // block: every page keeps its CSP enforced while it is audited.
+    await context.addInitScript({ path: AXE_SCRIPT });
     const { page, settle, take } = await watch(context);
-    // axe-core is evaluated through the DevTools protocol rather than added as
-    // a <script>, which the page's CSP would rightly block: the page keeps its
-    // CSP enforced while it is audited.
-    const axeSource = await readFile(AXE_SCRIPT, 'utf8');
 
     const problems: string[] = [];
     const totals = { pages: 0, requests: 0, failed: 0, external: 0, consoleErrors: 0, cspViolations: 0, axeViolations: 0, searchResults: 0 };
@@ -196,11 +188,10 @@ describe('the shipped site as published', () => {
         totals.searchResults = await page.locator('.finder__result').count();
       }
       await settle();
-      await page.evaluate(axeSource);
       const violations = await page.evaluate(async (tags) => {
         type AxeResults = { violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> };
         const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
         return results.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }, WCAG_21_AA);
       const report = await take();

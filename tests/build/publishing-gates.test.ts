@@ -4,7 +4,6 @@
  * link to and share topics and keywords with. Both audiences are built once
  * with the whole pipeline; the assertions read what was really written.
  */
-import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -15,18 +14,10 @@ import { documentsForScan, findLeaks } from '../../scripts/publish/leak-gate.ts'
 import { COMPRESSIBLE_EXTENSIONS, PRECOMPRESS_MIN_BYTES } from '../../scripts/publish/precompress.ts';
 import { buildSite, listFiles, makeContent, readPage, tempDir, type BuildResult } from '../helpers/build-site.ts';
 import { FIXTURE_SITES } from '../helpers/paths.ts';
+import { treeHashes } from '../helpers/tree-hashes.ts';
 
 const contentDir = path.join(FIXTURE_SITES, 'gates');
 const LEAK_SCAN_PASSED = 'leak scan passed';
-
-/** Path → sha256 of every file under `dir`: equal snapshots mean byte-identical trees. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (const file of await listFiles(dir)) {
-    hashes.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
-  }
-  return hashes;
-}
 
 /** The text of a page with tags removed, for "appears as plain text" checks. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
@@ -162,7 +153,7 @@ describe('the access gate and the leak scan', () => {
     }
 
     it('leaves the previous output byte for byte as it was when the content is bad', async () => {
-      const before = await snapshot(internal.outDir);
+      const before = await treeHashes(internal.outDir);
       const broken = await makeContent(
         { 'reports/broken.md': '---\ntitle: 缺少日期的报告\nissuer: 关卡研究室\n---\n正文\n' },
         contentDir,
@@ -171,12 +162,12 @@ describe('the access gate and the leak scan', () => {
       expect(failed.ok).toBe(false);
       expect(failed.output).toContain('broken.md');
       expect(failed.output).toContain('保持原样');
-      expect(await snapshot(internal.outDir)).toEqual(before);
+      expect(await treeHashes(internal.outDir)).toEqual(before);
       expect(await siblingsOf(internal.outDir)).toEqual([]);
     });
 
     it('leaves the previous output as it was when a gate fails, and names the leak', async () => {
-      const before = await snapshot(internal.outDir);
+      const before = await treeHashes(internal.outDir);
       // A journal's description quoting a restricted report's title is a leak.
       const leaking = await makeContent(
         { 'publications/gates-journal.yaml': 'name: 关卡快报\nissuer: 关卡测试办公室\ndescription: 另见关卡机密调研报告子丑寅。\n' },
@@ -186,7 +177,7 @@ describe('the access gate and the leak scan', () => {
       expect(failed.ok).toBe(false);
       expect(failed.output).toContain('leak scan failed');
       expect(failed.output).toMatch(/bulletins\/gates-journal\/index\.html: 含有 .*secret-report\.md 的标题“关卡机密调研报告子丑寅”/);
-      expect(await snapshot(internal.outDir)).toEqual(before);
+      expect(await treeHashes(internal.outDir)).toEqual(before);
       expect(await siblingsOf(internal.outDir)).toEqual([]);
     });
 
