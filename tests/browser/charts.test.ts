@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
-import { buildIsolated } from '../helpers/isolated-build.ts';
+import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { PALETTE } from '../../src/lib/charts/spec.ts';
@@ -56,6 +56,7 @@ describe('charts in a browser, served by nginx under /kb/', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await removeIsolatedBuilds();
   });
 
   it('renders a line chart to a PNG that shows the line, with JavaScript off and nothing from outside', async () => {

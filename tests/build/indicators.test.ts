@@ -7,10 +7,10 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
-import { buildIsolated } from '../helpers/isolated-build.ts';
+import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
 
@@ -73,6 +73,7 @@ function tableRows(html: string, marker: string): string[][] {
 const grouped = (value: number) => value.toLocaleString('en-US');
 
 const build = (options: Parameters<typeof buildIsolated>[0]) => buildIsolated(options, 'indicators-');
+afterAll(removeIsolatedBuilds);
 
 describe('indicators built from the fixture', () => {
   let site: BuildResult;
@@ -375,7 +376,7 @@ describe('the shipped indicators', () => {
   });
 });
 
-const MISTAKES = [
+const MISTAKES: { name: string; files: Record<string, string>; expected: string[] }[] = [
   {
     name: 'an unknown id in <Indicator>',
     files: { 'reports/bad-figure.mdx': '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n' },
