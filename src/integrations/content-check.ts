@@ -24,7 +24,9 @@ function runCheck(logger: AstroIntegrationLogger): boolean {
       if (problem.severity === 'error') logger.error(formatProblem(problem));
       else logger.warn(formatProblem(problem));
     }
-    if (result.problems.length > 0) logger.info(checkLabels.errorCount(result.errorCount, result.warningCount));
+    logger.info(
+      result.problems.length > 0 ? checkLabels.errorCount(result.errorCount, result.warningCount) : checkLabels.allGood(result.fileCount),
+    );
     return result.errorCount === 0;
   } catch (error) {
     logger.error(`${checkMessages.crashed}\n${verbose && error instanceof Error ? error.stack : String(error)}`);
@@ -45,11 +47,14 @@ export function contentCheck(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = path.resolve(CONTENT_DIR);
+        // The content folder may lie outside the project (tests, other checkouts), where Vite does not watch by itself.
+        server.watcher.add(contentDir);
         server.watcher.on('all', (_event, file) => {
           if (path.relative(contentDir, file).startsWith('..')) return;
           forgetSiteLinks();
           runCheck(logger);
         });
+        logger.info(checkLabels.watching(path.relative(process.cwd(), contentDir) || '.'));
       },
     },
   };

@@ -43,5 +43,6 @@ export const checkLabels = {
   body: '正文',
   link: '链接',
   folder: '目录',
+  watching: (folder: string) => `修改 ${folder} 中的文件后会自动重新检查（watching ${folder}; content is checked again on every change）`,
   buildStopped: '内容有错误，构建已停止。请按上面的提示修改后重试。（content errors: build stopped）',
 } as const;
