@@ -376,14 +376,15 @@ describe('the shipped indicators', () => {
   });
 });
 
-const MISTAKES: { name: string; files: Record<string, string>; expected: string[] }[] = [
+const MISTAKES: { name: string; files: Record<string, string>; expected: string[]; base?: string }[] = [
   {
     name: 'an unknown id in <Indicator>',
     files: { 'reports/bad-figure.mdx': '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n' },
     expected: ['reports/bad-figure.mdx', 'no-such-indicator', '指标不存在'],
   },
   {
-    name: 'a year with no value in <Indicator>',
+    name: 'a year with no value in <Indicator>, under a base path',
+    base: BASE,
     files: { 'reports/bad-year.mdx': '---\ntitle: 错误年份\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="docs-processed" year={2017} />。\n' },
     expected: ['reports/bad-year.mdx', '没有 2017 年的数值'],
   },
@@ -406,8 +407,8 @@ const MISTAKES: { name: string; files: Record<string, string>; expected: string[
 ];
 
 describe('indicator mistakes fail the build, naming the file', () => {
-  it.each(MISTAKES)('$name', async ({ files, expected }) => {
-    const result = await build({ contentDir: await makeContent(files, FIXTURE) });
+  it.each(MISTAKES)('$name', async ({ files, expected, base }) => {
+    const result = await build({ contentDir: await makeContent(files, FIXTURE), base });
     expect(result.ok).toBe(false);
     for (const text of expected) expect(result.output).toContain(text);
   });
