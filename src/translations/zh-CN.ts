@@ -150,7 +150,6 @@ export const indicatorUi = {
   downloadCsv: 'CSV（UTF-8，Excel 可直接打开）',
   downloadJson: 'JSON',
   datasetDownloads: '下载全部指标数据',
-  allIndicators: '全部指标',
   formula: '计算方法',
   derivedMark: '推算',
   derivedNote: (year: number, value: string, growth: number) =>
