@@ -25,7 +25,6 @@ export interface IndicatorData {
   byId: Map<string, Indicator>;
   /** Recomputed figures that disagree with the printed ones, by `indicator@year`. */
   disputed: Map<string, FigureCheck>;
-  checks: FigureCheck[];
 }
 
 function byCategoryThenName(a: Indicator, b: Indicator): number {
@@ -71,7 +70,7 @@ async function loadIndicatorData(): Promise<IndicatorData> {
   const checks = checkFigures(indicators);
   const disputed = new Map(checks.filter((check) => !check.ok).map((check) => [`${check.indicator}@${check.year}`, check]));
   publishFigureReport(checks.map((check) => reportEntry(check, byId, docs)));
-  return { indicators, byId, disputed, checks };
+  return { indicators, byId, disputed };
 }
 
 let cached: Promise<IndicatorData> | undefined;
