@@ -163,6 +163,12 @@ describe('the shipped site as published', () => {
     expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(css.headers.get('x-content-type-options')).toBe('nosniff');
 
+    // Pagefind's WebAssembly is allowed on the search page alone.
+    expect(home.headers.get('content-security-policy')).not.toContain("'wasm-unsafe-eval'");
+    const search = await fetch(`${server.siteUrl}search/`);
+    expect(search.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(search.headers.get('cache-control')).toBe('no-cache');
+
     const missing = await fetch(`${server.siteUrl}no-such-page/`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-security-policy')).toMatch(/^default-src 'self';/);
