@@ -24,8 +24,8 @@ export type RevisionLog = ReadonlyMap<string, readonly Revision[]>;
 const RECORD = '\u001e';
 const FIELD = '\u001f';
 
-/** The arguments of the one `git log` call; exported for the test that runs it. */
-export const GIT_LOG_ARGS = [
+/** The one `git log`: paths relative to the content folder, Chinese names unquoted (core.quotePath=false). */
+const GIT_LOG_ARGS = [
   '-c',
   'core.quotePath=false',
   'log',

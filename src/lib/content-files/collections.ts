@@ -23,14 +23,14 @@ export interface CollectionSpec {
   schema: z.ZodType;
 }
 
-export const DOCUMENT_SCHEMAS: Record<DocumentKind, z.ZodType> = {
+const DOCUMENT_SCHEMAS: Record<DocumentKind, z.ZodType> = {
   bulletins: bulletinSchema,
   reports: reportSchema,
   summaries: summarySchema,
   reforms: reformSchema,
 };
 
-export const MARKDOWN_EXTENSIONS = ['.md', '.mdx'] as const;
+const MARKDOWN_EXTENSIONS = ['.md', '.mdx'] as const;
 const YAML_EXTENSIONS = ['.yaml', '.yml'] as const;
 
 export const COLLECTIONS: readonly CollectionSpec[] = [
@@ -43,7 +43,3 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'publications', extensions: YAML_EXTENSIONS, format: 'yaml', schema: publicationSchema },
   { name: 'indicators', extensions: YAML_EXTENSIONS, format: 'yaml', schema: indicatorGroupSchema },
 ];
-
-export function collectionNamed(name: string): CollectionSpec | undefined {
-  return COLLECTIONS.find((collection) => collection.name === name);
-}
