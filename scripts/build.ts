@@ -1,7 +1,8 @@
 /**
  * `npm run build`: the only way a site reaches `dist/`.
  *
- * 1. `astro build` into a temporary folder beside the output folder;
+ * 1. `astro build` into a staging folder (beside the output folder when it
+ *    is in the repository, see `stagingFolder`);
  * 2. the publishing gates on that folder (the leak scan);
  * 3. gzip copies of the text files for nginx;
  * 4. the folder is swapped in for the output folder.
@@ -14,7 +15,7 @@
  * GAZETTE_CONTENT_DIR, ...).
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,7 @@ import { formatLeakReport } from '../src/lib/leak-scan.ts';
 import { CONTENT_DIR, SITE_AUDIENCE } from '../src/site-settings.ts';
 import { documentsForScan, findLeaks } from './publish/leak-gate.ts';
 import { precompress } from './publish/precompress.ts';
-import { replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
+import { moveNextTo, replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,15 +47,30 @@ async function runGates(outDir: string): Promise<void> {
   console.log('gates: 泄露检查通过（leak scan passed）');
 }
 
+/**
+ * Where `astro build` writes. Astro keeps its prerender chunks inside the
+ * output folder only when that folder is inside the working directory;
+ * otherwise it uses `.astro/.prerender/` there, which concurrent builds
+ * would share and break. So an output folder outside the repository is
+ * built inside it first and moved next to the target afterwards.
+ */
+async function stagingFolder(target: string): Promise<string> {
+  if (target.startsWith(`${REPO_ROOT}${path.sep}`)) return siblingTempDir(target, 'build');
+  const builds = path.join(REPO_ROOT, '.astro');
+  await mkdir(builds, { recursive: true });
+  return mkdtemp(path.join(builds, 'staging-'));
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
   const target = path.resolve(REPO_ROOT, values.outDir);
-  const staging = await siblingTempDir(target, 'build');
+  let staging = await stagingFolder(target);
   try {
     await astroBuild(staging);
     await runGates(staging);
     const compressed = await precompress(staging);
     console.log(`gates: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
+    if (path.dirname(staging) !== path.dirname(target)) staging = await moveNextTo(staging, target);
     await replaceDirectory(staging, target);
     console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);
   } catch (error) {

@@ -9,7 +9,7 @@
  * back, and if the process dies in between, the old folder is still whole
  * under its aside name.
  */
-import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A new empty folder next to `target` (same file system, so renames are cheap and atomic). */
@@ -44,4 +44,24 @@ export async function replaceDirectory(fresh: string, target: string): Promise<v
     throw error;
   }
   await rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * Moves the folder `dir` next to `target` (a rename, or a copy when they are
+ * on different file systems) and returns its new path, ready for
+ * `replaceDirectory`.
+ */
+export async function moveNextTo(dir: string, target: string): Promise<string> {
+  const near = await siblingTempDir(target, 'build');
+  try {
+    await rename(dir, near).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      await cp(dir, near, { recursive: true });
+      await rm(dir, { recursive: true, force: true });
+    });
+  } catch (error) {
+    await rm(near, { recursive: true, force: true });
+    throw error;
+  }
+  return near;
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replaceDirectory, siblingTempDir } from '../../scripts/publish/replace-directory.ts';
+import { moveNextTo, replaceDirectory, siblingTempDir } from '../../scripts/publish/replace-directory.ts';
 import { tempDir } from '../helpers/build-site.ts';
 
 async function folderWith(parent: string, name: string, text: string): Promise<string> {
@@ -38,6 +38,15 @@ describe('replacing the live folder', () => {
     await expect(replaceDirectory(path.join(parent, 'missing'), target)).rejects.toThrow(/ENOENT/);
     expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('old');
     expect(await readdir(parent)).toEqual(['dist']);
+  });
+
+  it('moves a build from elsewhere next to the target, ready to swap in', async () => {
+    const [elsewhere, parent] = [await tempDir(), await tempDir()];
+    const built = await folderWith(elsewhere, 'staging', 'new');
+    const near = await moveNextTo(built, path.join(parent, 'dist'));
+    expect(path.dirname(near)).toBe(parent);
+    expect(await readFile(path.join(near, 'index.html'), 'utf8')).toBe('new');
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('makes staging folders next to the target, named after it', async () => {
