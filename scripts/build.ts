@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     await astroBuild(staging);
     await runGates(staging);
     const compressed = await precompress(staging);
-    console.log(`gates: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
+    console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
     if (path.dirname(staging) !== path.dirname(target)) staging = await moveNextTo(staging, target);
     await replaceDirectory(staging, target);
     console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);
