@@ -1,7 +1,7 @@
 /**
  * The publishing gates inside `npm run build` (scripts/build.ts), on the
  * `gates` fixture: restricted, draft and internal documents that public ones
- * link to and share topics and keywords with. Both audiences are built once
+ * link to (and that link back) and share topics and keywords with. Both audiences are built once
  * with the whole pipeline; the assertions read what was really written.
  */
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
