@@ -7,7 +7,7 @@
  * Options: --seed S, --mdx-share 0.05, --no-baseline, --no-browser, --no-rebuild, --keep (keep
  * the corpus and builds under bench/tmp/ for a look afterwards).
  */
-import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,16 +50,34 @@ function failed(what: string, run: Measurement): never {
 }
 
 /**
- * Output folders live inside the repository (bench/tmp/, git-ignored): Astro
- * writes its prerender chunks to `<cwd>/.astro/.prerender/` whenever the
- * output folder is outside the working directory, which concurrent builds
- * would share.
+ * The site is built from a copy of the working tree (node_modules linked), not
+ * the repository itself: Astro writes `content-modules.mjs`, the map from MDX
+ * files to their modules, into `<root>/.astro/` whatever the cache folder, so
+ * two builds in one root overwrite each other's map and MDX pages fail with
+ * "Unexpected error while rendering" (found running beside other engineers'
+ * test builds). A copy of the sources is about 2 MB.
  */
+const NOT_COPIED = new Set(['node_modules', '.git', '.astro', 'dist', 'bench', '.scratch']);
+
+async function isolatedCheckout(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  for (const entry of await readdir(REPO_ROOT)) {
+    if (NOT_COPIED.has(entry) || entry.startsWith('.dist-')) continue;
+    await cp(path.join(REPO_ROOT, entry), path.join(dir, entry), { recursive: true });
+  }
+  await symlink(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+/** Corpus, builds and caches of one run, under bench/tmp/ (git-ignored). */
 async function workFolders() {
   const work = await mkdtemp(path.join(REPO_ROOT, 'bench/tmp', `run-${DOCS}-`));
+  const site = await isolatedCheckout(path.join(work, 'site'));
   return {
     work,
-    ours: path.join(work, 'ours'),
+    site,
+    // Inside the checkout: Astro puts its prerender chunks next to an output folder within the working directory.
+    ours: path.join(site, 'dist-bench'),
     oursCache: path.join(work, 'ours-cache'),
     // The baseline runs in its own folder, so its chunks go to bench/baseline/.astro/, used by no one else.
     baseline: path.join(work, 'baseline'),
@@ -67,9 +85,9 @@ async function workFolders() {
   };
 }
 
-async function buildOurs(corpus: string, outDir: string, cacheDir: string) {
+async function buildOurs(site: string, corpus: string, outDir: string, cacheDir: string) {
   return measureCommand('npm', ['run', 'build', '--', '--outDir', outDir], {
-    cwd: REPO_ROOT,
+    cwd: site,
     env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir, SITE_BASE },
   });
 }
@@ -215,7 +233,7 @@ async function main() {
     const summary = await generateCorpus(corpus, { docs: DOCS, seed: flags.seed, mdxShare: Number(flags['mdx-share']) });
 
     log('building with the real pipeline (npm run build)');
-    const cold = await buildOurs(corpus, folders.ours, folders.oursCache);
+    const cold = await buildOurs(folders.site, corpus, folders.ours, folders.oursCache);
     await writeFile(path.join(REPO_ROOT, 'bench/tmp/last-build.log'), cold.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
     if (cold.exitCode !== 0) failed('npm run build', cold);
     log(`built in ${round(cold.wallSeconds)} s, peak ${Math.round(cold.peakRssMB)} MB`);
@@ -231,7 +249,7 @@ async function main() {
     if (!flags['no-rebuild']) {
       log(`rebuilding after editing ${summary.sampleDocument}`);
       await editOneDocument(corpus, summary);
-      const rebuild = await buildOurs(corpus, folders.ours, folders.oursCache);
+      const rebuild = await buildOurs(folders.site, corpus, folders.ours, folders.oursCache);
       if (rebuild.exitCode !== 0) failed('rebuild', rebuild);
       rebuildSeconds = rebuild.wallSeconds;
     }
