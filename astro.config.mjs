@@ -22,6 +22,10 @@ export default defineConfig({
     // Stylesheets are always files: nginx's CSP header allows style-src 'self'
     // only, and an inlined <style> would need 'unsafe-inline' there.
     inlineStylesheets: 'never',
+    // Pages render four at a time: while one waits for a chart from the chart
+    // worker (src/charts/render.ts) or for a file write, the others go on.
+    // Measured in bench/README.md.
+    concurrency: 4,
   },
   security: {
     // Every page gets a CSP <meta> that allows only the site's own origin,

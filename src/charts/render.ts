@@ -1,18 +1,19 @@
 /**
- * Draws charts at build time: Chart.js on a @napi-rs/canvas SVG canvas, text
- * converted to paths (the SVG text mode garbles Chinese), cleaned by svgo.
+ * Charts at build time (drawn by `draw.ts`).
  *
  * A chart is drawn once per build and kept by the hash of its spec, in memory
- * and in the build cache folder, so embedding it again costs nothing.
+ * and in the build cache folder, so embedding it again costs nothing. During
+ * a build charts are drawn in a worker thread: drawing is CPU work (about
+ * 70 ms a chart, most of it svgo), and with `build.concurrency` above 1 the
+ * main thread renders other pages meanwhile, so a build with hundreds of
+ * charts uses both cores.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
-import { Chart, registerables, type Plugin } from 'chart.js';
-import { optimize, type CustomPlugin, type XastElement } from 'svgo';
-import { chartConfiguration, chartHash, drawnText, type ChartSpec } from '../lib/charts/spec.ts';
+import { Worker } from 'node:worker_threads';
+import { chartHash, type ChartSpec } from '../lib/charts/spec.ts';
 import { CACHE_DIR } from '../site-settings.ts';
-import { CHART_FONT_FAMILY, chartFont, missingGlyphs } from './font.ts';
+import { drawChart } from './draw.ts';
 
 export interface RenderedChart {
   /** Prefix of every id inside the SVG, unique to the chart's content: `chart-3f2a…`. */
@@ -21,86 +22,43 @@ export interface RenderedChart {
   svg: string;
 }
 
-/** Charts are printed on white paper and shown on white pages; the canvas itself is transparent. */
-const whiteBackground: Plugin = {
-  id: 'gazetteWhiteBackground',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
-
-let chartJsReady = false;
-function prepareChartJs(): void {
-  if (chartJsReady) return;
-  chartFont();
-  Chart.register(...registerables);
-  Chart.defaults.font.family = CHART_FONT_FAMILY;
-  chartJsReady = true;
-}
-
-function draw(spec: ChartSpec): string {
-  prepareChartJs();
-  const canvas = createCanvas(spec.width, spec.height, SvgExportFlag.ConvertTextToPaths);
-  // Chart.js takes its no-DOM path for a bare 2D context; the napi-rs context has what it draws with.
-  const context = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
-  const config = chartConfiguration(spec);
-  const chart = new Chart(context, { ...config, plugins: [whiteBackground] } as typeof config);
-  chart.draw();
-  chart.destroy();
-  return canvas.getContent().toString('utf8');
-}
-
-function textElement(name: string, id: string, text: string): XastElement {
-  return { type: 'element', name, attributes: { id }, children: [{ type: 'text', value: text }] };
-}
-
-/** Makes the root an accessible image named by its <title> and summarised by its <desc>; scalable by CSS. */
-function accessibleRoot(spec: ChartSpec, id: string): CustomPlugin {
-  return {
-    name: 'gazetteAccessibleRoot',
-    fn: () => ({
-      element: {
-        enter(node, parent) {
-          if (node.name !== 'svg' || parent.type !== 'root') return;
-          node.attributes.viewBox ??= `0 0 ${spec.width} ${spec.height}`;
-          node.attributes.role = 'img';
-          node.attributes['aria-labelledby'] = `${id}-title`;
-          node.attributes['aria-describedby'] = `${id}-desc`;
-          node.attributes.class = `chart chart--${spec.kind}`;
-          node.children.unshift(textElement('title', `${id}-title`, spec.title), textElement('desc', `${id}-desc`, spec.description));
-        },
-      },
-    }),
-  };
-}
-
-function clean(raw: string, spec: ChartSpec, id: string): string {
-  return optimize(raw, {
-    floatPrecision: 1,
-    plugins: [
-      'preset-default',
-      // The canvas numbers its clip paths with a process-wide counter; prefixing and minifying ids makes them stable and unique.
-      { name: 'prefixIds', params: { prefix: id, delim: '-' } },
-      accessibleRoot(spec, id),
-    ],
-  }).data;
-}
-
-function renderNow(spec: ChartSpec, id: string): string {
-  const missing = missingGlyphs(drawnText(spec));
-  if (missing.length > 0) {
-    throw new Error(
-      `图表“${spec.title}”中的字符 ${missing.map((char) => `“${char}”（U+${char.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、')} 不在图表字体 Noto Sans SC 中（the chart font cannot draw these characters）`,
-    );
-  }
-  return clean(draw(spec), spec, id);
-}
-
 const DISK_CACHE = path.join(CACHE_DIR, 'gazette-charts');
+
+/**
+ * The worker's entry, as a source file: Node runs TypeScript itself. Resolved
+ * from the project root, since this module runs from a bundled chunk in the
+ * output folder (as `font.ts` resolves the font).
+ */
+const WORKER_ENTRY = path.join(process.cwd(), 'src/charts/draw-worker.ts');
+
+type DrawReply = { id: string; svg: string } | { id: string; error: string };
+
+let worker: Worker | undefined;
+const waiting = new Map<string, { resolve: (svg: string) => void; reject: (error: Error) => void }>();
+
+/** Draws in the worker, started on first use; an idle worker does not keep the build alive. */
+function drawInWorker(spec: ChartSpec, id: string): Promise<string> {
+  if (!worker) {
+    worker = new Worker(WORKER_ENTRY);
+    worker.on('message', (reply: DrawReply) => {
+      const request = waiting.get(reply.id)!;
+      waiting.delete(reply.id);
+      if (waiting.size === 0) worker?.unref();
+      if ('svg' in reply) request.resolve(reply.svg);
+      else request.reject(new Error(reply.error));
+    });
+    worker.on('error', (error) => {
+      for (const request of waiting.values()) request.reject(error);
+      waiting.clear();
+      worker = undefined;
+    });
+  }
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker!.ref();
+    worker!.postMessage({ spec, id });
+  });
+}
 
 async function renderCached(spec: ChartSpec, id: string): Promise<string> {
   const file = path.join(DISK_CACHE, `${id}.svg`);
@@ -109,7 +67,7 @@ async function renderCached(spec: ChartSpec, id: string): Promise<string> {
   } catch {
     // Not drawn by an earlier build: draw it now.
   }
-  const svg = renderNow(spec, id);
+  const svg = await drawInWorker(spec, id);
   await mkdir(DISK_CACHE, { recursive: true });
   // Write then rename, so a build that is cut off never leaves half a chart behind for the next one.
   const partial = `${file}.${process.pid}.tmp`;
@@ -134,5 +92,5 @@ export function renderChart(spec: ChartSpec): Promise<RenderedChart> {
 /** Draws a chart without any cache; for tests that compare two renders byte for byte. */
 export function renderChartUncached(spec: ChartSpec): RenderedChart {
   const id = `chart-${chartHash(spec)}`;
-  return { id, svg: renderNow(spec, id) };
+  return { id, svg: drawChart(spec, id) };
 }

@@ -1,0 +1,91 @@
+/**
+ * Drawing one chart: Chart.js on a @napi-rs/canvas SVG canvas, text converted
+ * to paths (the SVG text mode garbles Chinese), cleaned by svgo. Plain Node
+ * with no Astro or Vite in it, so that the chart worker (`draw-worker.ts`)
+ * runs it beside the page rendering.
+ */
+import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
+import { Chart, registerables, type Plugin } from 'chart.js';
+import { optimize, type CustomPlugin, type XastElement } from 'svgo';
+import { chartConfiguration, drawnText, type ChartSpec } from '../lib/charts/spec.ts';
+import { CHART_FONT_FAMILY, chartFont, missingGlyphs } from './font.ts';
+
+/** Charts are printed on white paper and shown on white pages; the canvas itself is transparent. */
+const whiteBackground: Plugin = {
+  id: 'gazetteWhiteBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+let chartJsReady = false;
+function prepareChartJs(): void {
+  if (chartJsReady) return;
+  chartFont();
+  Chart.register(...registerables);
+  Chart.defaults.font.family = CHART_FONT_FAMILY;
+  chartJsReady = true;
+}
+
+function draw(spec: ChartSpec): string {
+  prepareChartJs();
+  const canvas = createCanvas(spec.width, spec.height, SvgExportFlag.ConvertTextToPaths);
+  // Chart.js takes its no-DOM path for a bare 2D context; the napi-rs context has what it draws with.
+  const context = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
+  const config = chartConfiguration(spec);
+  const chart = new Chart(context, { ...config, plugins: [whiteBackground] } as typeof config);
+  chart.draw();
+  chart.destroy();
+  return canvas.getContent().toString('utf8');
+}
+
+function textElement(name: string, id: string, text: string): XastElement {
+  return { type: 'element', name, attributes: { id }, children: [{ type: 'text', value: text }] };
+}
+
+/** Makes the root an accessible image named by its <title> and summarised by its <desc>; scalable by CSS. */
+function accessibleRoot(spec: ChartSpec, id: string): CustomPlugin {
+  return {
+    name: 'gazetteAccessibleRoot',
+    fn: () => ({
+      element: {
+        enter(node, parent) {
+          if (node.name !== 'svg' || parent.type !== 'root') return;
+          node.attributes.viewBox ??= `0 0 ${spec.width} ${spec.height}`;
+          node.attributes.role = 'img';
+          node.attributes['aria-labelledby'] = `${id}-title`;
+          node.attributes['aria-describedby'] = `${id}-desc`;
+          node.attributes.class = `chart chart--${spec.kind}`;
+          node.children.unshift(textElement('title', `${id}-title`, spec.title), textElement('desc', `${id}-desc`, spec.description));
+        },
+      },
+    }),
+  };
+}
+
+function clean(raw: string, spec: ChartSpec, id: string): string {
+  return optimize(raw, {
+    floatPrecision: 1,
+    plugins: [
+      'preset-default',
+      // The canvas numbers its clip paths with a process-wide counter; prefixing and minifying ids makes them stable and unique.
+      { name: 'prefixIds', params: { prefix: id, delim: '-' } },
+      accessibleRoot(spec, id),
+    ],
+  }).data;
+}
+
+/** The cleaned SVG of `spec`, its ids prefixed with `id`; throws if the font lacks a character. */
+export function drawChart(spec: ChartSpec, id: string): string {
+  const missing = missingGlyphs(drawnText(spec));
+  if (missing.length > 0) {
+    throw new Error(
+      `图表“${spec.title}”中的字符 ${missing.map((char) => `“${char}”（U+${char.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、')} 不在图表字体 Noto Sans SC 中（the chart font cannot draw these characters）`,
+    );
+  }
+  return clean(draw(spec), spec, id);
+}
