@@ -156,12 +156,25 @@ export async function getRelated(doc: SiteDocument, limit?: number): Promise<Sit
   return (await relatedIndex)(doc, limit);
 }
 
+let issuesByJournal: Promise<Map<string, SiteDocument[]>> | undefined;
+
+/** Each journal's issues in order, worked out once: every bulletin page asks. */
+async function loadIssuesByJournal(): Promise<Map<string, SiteDocument[]>> {
+  const byJournal = new Map<string, SiteDocument[]>();
+  for (const doc of await getDocumentsOfKind('bulletins')) {
+    const issues = byJournal.get(doc.publication!.slug);
+    if (issues) issues.push(doc);
+    else byJournal.set(doc.publication!.slug, [doc]);
+  }
+  for (const issues of byJournal.values()) issues.sort((a, b) => a.date.localeCompare(b.date) || issueOf(a) - issueOf(b));
+  return byJournal;
+}
+
 /** The previous and next issue of the same journal, by date and issue number. */
 export async function getAdjacentIssues(doc: SiteDocument) {
   if (!doc.publication) return { previous: undefined, next: undefined };
-  const issues = (await getDocumentsOfKind('bulletins'))
-    .filter((other) => other.publication?.slug === doc.publication!.slug)
-    .sort((a, b) => a.date.localeCompare(b.date) || issueOf(a) - issueOf(b));
+  issuesByJournal ??= loadIssuesByJournal();
+  const issues = (await issuesByJournal).get(doc.publication.slug) ?? [];
   const index = issues.indexOf(doc);
   return { previous: issues[index - 1], next: issues[index + 1] };
 }
