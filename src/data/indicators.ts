@@ -31,9 +31,12 @@ function byCategoryThenName(a: Indicator, b: Indicator): number {
   return a.category.localeCompare(b.category, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id);
 }
 
-/** Published documents by key. */
-async function publishedDocuments(): Promise<Map<string, SiteDocument>> {
-  return new Map((await getDocuments()).map((doc) => [doc.key, doc]));
+let documentsByKey: Promise<Map<string, SiteDocument>> | undefined;
+
+/** Published documents by key, mapped once: every chart and every document page looks them up. */
+function publishedDocuments(): Promise<Map<string, SiteDocument>> {
+  documentsByKey ??= getDocuments().then((docs) => new Map(docs.map((doc) => [doc.key, doc])));
+  return documentsByKey;
 }
 
 function reportEntry(check: FigureCheck, byId: ReadonlyMap<string, Indicator>, docs: ReadonlyMap<string, SiteDocument>): FigureReportEntry {
@@ -198,11 +201,14 @@ export async function indicatorStaticPaths() {
   return (await getIndicators()).map((indicator) => ({ params: { id: indicator.id }, props: { indicator } }));
 }
 
+let documentsByHref: Promise<Map<string, SiteDocument>> | undefined;
+
 /** The source file of the document rendered at `pathname` (for messages), or the path itself. */
 export async function fileAtPath(pathname: string): Promise<string> {
   const decoded = decodeURI(pathname);
-  const doc = (await getDocuments()).find((candidate) => href(candidate.path) === decoded);
-  return doc?.filePath ?? decoded;
+  // A map rather than a search: every <Indicator> and <IndicatorChart> asks.
+  documentsByHref ??= getDocuments().then((docs) => new Map(docs.map((doc) => [href(doc.path), doc])));
+  return (await documentsByHref).get(decoded)?.filePath ?? decoded;
 }
 
 /**
