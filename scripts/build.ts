@@ -30,10 +30,12 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 /** A failure the build reports in its own words, without a stack trace. */
 class BuildFailure extends Error {}
 
-function astroBuild(outDir: string): Promise<void> {
+function astroBuild(outDir: string, strict: boolean): Promise<void> {
   const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+  // `--strict` turns figure warnings into errors (see STRICT_FIGURES in src/site-settings.ts).
+  const args = [astro, 'build', '--outDir', outDir, ...(strict ? ['--strict'] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' });
     child.on('error', reject);
     child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new BuildFailure(`astro build 失败（astro build failed: ${signal ?? `exit code ${code}`}）`)),
@@ -62,11 +64,13 @@ async function stagingFolder(target: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+  const { values } = parseArgs({
+    options: { outDir: { type: 'string', default: 'dist' }, strict: { type: 'boolean', default: false } },
+  });
   const target = path.resolve(REPO_ROOT, values.outDir);
   let staging = await stagingFolder(target);
   try {
-    await astroBuild(staging);
+    await astroBuild(staging, values.strict);
     // The leak scan runs on the main thread and the gzip copies in zlib's
     // thread pool: side by side they use both cores. (Should the scan list a
     // .gz copy already written, it holds the same text and is scanned alike.)

@@ -5,11 +5,12 @@
  * charts, downloads and report the build really writes; then the builds
  * that must fail.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, listHtmlFiles, makeContent, readPage, tempDir, type BuildResult } from '../helpers/build-site.ts';
 import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
@@ -313,6 +314,14 @@ describe('indicators built from the fixture', () => {
       expect(strict.ok).toBe(false);
       expect(strict.output).toContain('hazard-rectification-rate');
       expect(strict.output).toMatch(/strict mode: 1 figure warning/);
+    });
+
+    it('is also what `npm run build -- --strict` asks for, and then publishes nothing', async () => {
+      const outDir = path.join(await tempDir('gazette-strict-'), 'dist');
+      const flagged = await buildSite({ contentDir: FIXTURE, base: BASE, pipeline: true, args: ['--strict'], outDir });
+      expect(flagged.ok).toBe(false);
+      expect(flagged.output).toMatch(/strict mode: 1 figure warning/);
+      expect(existsSync(outDir)).toBe(false);
     });
 
     it('drew the same chart bytes as the first build, from its own empty cache', async () => {

@@ -25,6 +25,8 @@ export interface BuildOptions {
    * `astro build`.
    */
   pipeline?: boolean;
+  /** Extra command-line arguments, e.g. `['--strict']`. */
+  args?: string[];
 }
 
 export interface BuildResult {
@@ -55,9 +57,12 @@ export function run(command: string, args: string[], env: Record<string, string>
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? (await tempDir('gazette-dist-'));
   const cacheDir = await tempDir('gazette-cache-');
-  const command = options.pipeline
-    ? [path.join(REPO_ROOT, 'scripts/build.ts'), '--outDir', outDir]
-    : [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
+  const command = [
+    ...(options.pipeline
+      ? [path.join(REPO_ROOT, 'scripts/build.ts'), '--outDir', outDir]
+      : [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir]),
+    ...(options.args ?? []),
+  ];
   const { exitCode, output } = await run(process.execPath, command, {
     GAZETTE_CONTENT_DIR: options.contentDir,
     GAZETTE_CACHE_DIR: cacheDir,
