@@ -34,7 +34,7 @@ const WORKER_ENTRY = path.join(process.cwd(), 'src/charts/draw-worker.ts');
 type DrawReply = { id: string; svg: string } | { id: string; error: string };
 
 let worker: Worker | undefined;
-const waiting = new Map<string, { resolve: (svg: string) => void; reject: (error: Error) => void }>();
+const waiting = new Map<string, { resolve: (svg: string) => void; reject: (error: unknown) => void }>();
 
 /** Draws in the worker, started on first use; an idle worker does not keep the build alive. */
 function drawInWorker(spec: ChartSpec, id: string): Promise<string> {
