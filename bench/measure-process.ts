@@ -35,6 +35,8 @@ export interface Measurement {
   peakRssMB: number;
   /** Peak RSS of the largest single process, in MB: what `/usr/bin/time -v` reports. */
   peakProcessRssMB: number;
+  /** Set when the tree was stopped for passing `memoryCapMB`. */
+  cappedAt?: number;
   /** When the tree's peak came, in seconds since the start, and which executables held it (MB by name). */
   peakAt: number;
   peakByProcess: Record<string, number>;
@@ -92,6 +94,12 @@ export function processTreeRss(root: number): { total: number; largest: number; 
 export interface RunOptions {
   cwd: string;
   env?: Record<string, string>;
+  /**
+   * Stops the whole tree when its RSS passes this many MB, so that a run that
+   * would exhaust a shared machine's memory ends as a recorded failure
+   * instead of waking the kernel's OOM killer among other people's work.
+   */
+  memoryCapMB?: number;
   /** Echo output lines as they arrive. */
   echo?: boolean;
 }
@@ -104,7 +112,9 @@ export function measureCommand(command: string, args: string[], options: RunOpti
     const timeDir = existsSync(GNU_TIME) ? mkdtempSync(path.join(os.tmpdir(), 'gazette-time-')) : undefined;
     const timeFile = timeDir && path.join(timeDir, 'cpu');
     const [program, programArgs] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
-    const child = spawn(program, programArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that the memory cap can stop every process in the tree at once.
+    const child = spawn(program, programArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let cappedAt: number | undefined;
     let peak = 0;
     let peakProcess = 0;
     let peakAt = 0;
@@ -118,6 +128,10 @@ export function measureCommand(command: string, args: string[], options: RunOpti
         peakByProcess = Object.fromEntries([...byName].map(([name, bytes]) => [name, Math.round(bytes / 1e6)]));
       }
       peakProcess = Math.max(peakProcess, largest);
+      if (options.memoryCapMB && total / 1e6 > options.memoryCapMB && cappedAt === undefined) {
+        cappedAt = seconds();
+        process.kill(-child.pid, 'SIGKILL');
+      }
     };
     const sampler = setInterval(sample, SAMPLE_INTERVAL_MS);
     const lines: TimedLine[] = [];
@@ -155,6 +169,7 @@ export function measureCommand(command: string, args: string[], options: RunOpti
         peakProcessRssMB: peakProcess / 1e6,
         peakAt,
         peakByProcess,
+        cappedAt,
         exitCode,
         lines,
       });

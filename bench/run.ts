@@ -4,7 +4,7 @@
  * site plus the Pagefind CLI), measures both, prints a table and writes
  * `bench/results/<date>-<N>docs.json`.
  *
- * Options: --seed S, --mdx-share 0.05, --no-baseline, --no-browser, --no-rebuild, --keep (keep
+ * Options: --seed S, --mdx-share 0.05, --memory-cap-mb 16000, --no-baseline, --no-browser, --no-rebuild, --keep (keep
  * the corpus and builds under bench/tmp/ for a look afterwards).
  */
 import { appendFile, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -27,8 +27,11 @@ const { values: flags } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'memory-cap-mb': { type: 'string', default: '16000' },
   },
 });
+/** A run's process tree is stopped past this (see measure-process.ts). */
+const MEMORY_CAP_MB = Number(flags['memory-cap-mb']);
 const DOCS = Number(flags.docs);
 if (!Number.isInteger(DOCS) || DOCS < 10) throw new Error(`--docs must be a whole number ≥ 10, not ${flags.docs}`);
 
@@ -46,6 +49,9 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 function failed(what: string, run: Measurement): never {
   console.error(run.lines.slice(-40).map((line) => line.text).join('\n'));
+  if (run.cappedAt !== undefined) {
+    throw new Error(`${what} stopped at ${round(run.cappedAt)} s: its processes passed ${MEMORY_CAP_MB} MB (peak ${Math.round(run.peakRssMB)} MB)`);
+  }
   throw new Error(`${what} failed with exit code ${run.exitCode}`);
 }
 
@@ -88,6 +94,7 @@ async function workFolders() {
 async function buildOurs(site: string, corpus: string, outDir: string, cacheDir: string) {
   return measureCommand('npm', ['run', 'build', '--', '--outDir', outDir], {
     cwd: site,
+    memoryCapMB: MEMORY_CAP_MB,
     env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir, SITE_BASE },
   });
 }
@@ -102,9 +109,9 @@ async function buildBaseline(corpus: string, outDir: string, cacheDir: string) {
     {
       command: NODE,
       args: [ASTRO, 'build', '--outDir', outDir],
-      options: { cwd: BASELINE_ROOT, env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir } },
+      options: { cwd: BASELINE_ROOT, env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir }, memoryCapMB: MEMORY_CAP_MB },
     },
-    { command: PAGEFIND, args: ['--site', outDir], options: { cwd: BASELINE_ROOT, env: QUIET } },
+    { command: PAGEFIND, args: ['--site', outDir], options: { cwd: BASELINE_ROOT, env: QUIET, memoryCapMB: MEMORY_CAP_MB } },
   ]);
 }
 
