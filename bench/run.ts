@@ -236,6 +236,25 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
   }
 }
 
+/** What every result file starts with: when, what corpus, on what machine. */
+function runDescription(summary: CorpusSummary) {
+  return {
+    date: new Date().toISOString(),
+    docs: DOCS,
+    seed: flags.seed,
+    // The load average says how much other work shared the machine during the run.
+    machine: { cpus: os.cpus().length, memoryGB: round(os.totalmem() / 1e9), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
+    corpus: { byKind: summary.byKind, mdx: summary.mdx, indicators: summary.indicators, MB: round(summary.bytes / 1e6, 2) },
+  };
+}
+
+async function writeResult(result: object) {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}-${DOCS}docs.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
+
 async function main() {
   const corpus = await mkdtemp(path.join(os.tmpdir(), `gazette-bench-corpus-${DOCS}-`));
   await mkdir(path.join(REPO_ROOT, 'bench/tmp'), { recursive: true });
@@ -247,7 +266,22 @@ async function main() {
     log('building with the real pipeline (npm run build)');
     const cold = await buildOurs(folders.site, corpus, folders.ours, folders.oursCache);
     await writeFile(path.join(REPO_ROOT, 'bench/tmp/last-build.log'), cold.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
-    if (cold.exitCode !== 0) failed('npm run build', cold);
+    if (cold.exitCode !== 0) {
+      // A build that failed or passed the memory cap is a result too (50,000 documents, say).
+      await writeResult({
+        ...runDescription(summary),
+        ours: {
+          failed: cold.cappedAt !== undefined ? `stopped at ${round(cold.cappedAt)} s past the ${MEMORY_CAP_MB} MB cap` : `exit code ${cold.exitCode}`,
+          wallSeconds: cold.wallSeconds,
+          cpuSeconds: cold.cpuSeconds,
+          peakRssMB: cold.peakRssMB,
+          peakPhase: phaseAt(cold.lines, cold.peakAt),
+          peakByProcess: cold.peakByProcess,
+          phases: splitPhases(cold.lines, cold.wallSeconds),
+        },
+      });
+      failed('npm run build', cold);
+    }
     log(`built in ${round(cold.wallSeconds)} s, peak ${Math.round(cold.peakRssMB)} MB`);
     const site = await measureSite(folders.ours, SITE_BASE);
 
@@ -308,14 +342,8 @@ async function main() {
 
     const checks = targets(ours, baseline);
     printTable(summary, ours, baseline, checks);
-    const date = new Date().toISOString().slice(0, 10);
-    const result = {
-      date: new Date().toISOString(),
-      docs: DOCS,
-      seed: flags.seed,
-      // The load average says how much other work shared the machine during the run.
-      machine: { cpus: os.cpus().length, memoryGB: round(os.totalmem() / 1e9), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
-      corpus: { byKind: summary.byKind, mdx: summary.mdx, indicators: summary.indicators, MB: round(summary.bytes / 1e6, 2) },
+    await writeResult({
+      ...runDescription(summary),
       ours,
       baseline,
       ratio: baseline
@@ -326,11 +354,7 @@ async function main() {
           }
         : undefined,
       targets: checks.map((check) => ({ ...check, value: round(check.value, 3), met: check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit })),
-    };
-    await mkdir(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `${date}-${DOCS}docs.json`);
-    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-    log(`wrote ${path.relative(REPO_ROOT, file)}`);
+    });
   } finally {
     if (flags.keep) {
       log(`kept corpus ${corpus} and builds in ${folders.work}`);
