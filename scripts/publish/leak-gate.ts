@@ -4,16 +4,22 @@
  * output for them: HTML, XML, JSON, CSV, JS and the Pagefind index, which is
  * gzip-compressed and decoded here first.
  */
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { Audience } from '../../src/lib/access.ts';
 import { buildContentIndex } from '../../src/lib/content-files/content-index.ts';
 import { loadContent } from '../../src/lib/content-files/load.ts';
-import { excludedFingerprints, jsonText, markupText, type LeakHit, type ScanDocument } from '../../src/lib/leak-scan.ts';
+import {
+  createScanner,
+  excludedFingerprints,
+  jsonText,
+  markupText,
+  scanOutputText,
+  type LeakHit,
+  type ScanDocument,
+} from '../../src/lib/leak-scan.ts';
 import { fromIndexText } from '../../src/lib/search-text.ts';
-import type { ScanShare } from './leak-scan-worker.ts';
 import { listOutputFiles } from './output-files.ts';
 
 /** Every document of the content folder, with whether `audience` gets it. */
@@ -55,30 +61,15 @@ export function outputFileText(file: string, content: Buffer): string | undefine
   return undefined;
 }
 
-/** Scans `files` in a worker thread (`leak-scan-worker.ts`). */
-function scanInWorker(share: ScanShare): Promise<LeakHit[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./leak-scan-worker.ts', import.meta.url), { workerData: share });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`leak scan worker exited with code ${code}`)));
-  });
-}
-
-/**
- * Every place in `outDir` where text unique to an excluded document appears,
- * in the order of the files. The output is scanned by one worker thread per
- * core, each taking every n-th file: normalising and scanning hundreds of
- * megabytes is the gate's main cost, and nothing else runs meanwhile but the
- * gzip copies.
- */
+/** Every place in `outDir` where text unique to an excluded document appears. */
 export async function findLeaks(outDir: string, docs: readonly ScanDocument[]): Promise<LeakHit[]> {
   const fingerprints = excludedFingerprints(docs);
   if (fingerprints.length === 0) return [];
-  const files = await listOutputFiles(outDir);
-  const workers = Math.max(1, Math.min(os.availableParallelism(), 4));
-  const shares = Array.from({ length: workers }, (_, worker) => files.filter((_, i) => i % workers === worker));
-  const hits = (await Promise.all(shares.map((share) => scanInWorker({ outDir, files: share, fingerprints })))).flat();
-  const order = new Map(files.map((file, i) => [file, i]));
-  return hits.sort((a, b) => order.get(a.outputFile)! - order.get(b.outputFile)!);
+  const scanner = createScanner(fingerprints);
+  const hits: LeakHit[] = [];
+  for (const file of await listOutputFiles(outDir)) {
+    const text = outputFileText(file, await readFile(path.join(outDir, file)));
+    if (text !== undefined) hits.push(...scanOutputText(scanner, file, text));
+  }
+  return hits;
 }
