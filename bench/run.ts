@@ -2,7 +2,7 @@
  * `npm run bench -- --docs N`: builds a generated corpus of N documents with
  * the real pipeline (`npm run build`) and with the baseline (a plain Astro
  * site plus the Pagefind CLI), measures both, prints a table and writes
- * `bench/results/<date>-<N>docs.json`.
+ * `bench/results/<date>T<time>-<N>docs.json`.
  *
  * Options: --seed S, --mdx-share 0.05, --memory-cap-mb 16000, --no-baseline, --no-browser, --no-rebuild, --keep (keep
  * the corpus and builds under bench/tmp/ for a look afterwards).
@@ -250,7 +250,9 @@ function runDescription(summary: CorpusSummary) {
 
 async function writeResult(result: object) {
   await mkdir(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}-${DOCS}docs.json`);
+  // Date and time (UTC) in the name, so that no run overwrites another: `2026-11-27T1540-10000docs.json`.
+  const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
+  const file = path.join(RESULTS_DIR, `${stamp}-${DOCS}docs.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`wrote ${path.relative(REPO_ROOT, file)}`);
 }
