@@ -7,7 +7,6 @@ import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
@@ -47,7 +46,7 @@ export default defineConfig({
   },
   // contentCheck first: it reports every content error before anything else runs.
   // searchIndex indexes the written pages, so it comes after everything that writes pages.
-  integrations: [contentCheck(), mdx(), sitemap(), searchIndex(), figuresReport()],
+  integrations: [contentCheck(), mdx(), sitemap(), figuresReport()],
   vite: {
     build: {
       rollupOptions: {

@@ -14,10 +14,12 @@ export const BUILD_PHASES: ReadonlyArray<{ phase: string; marker: RegExp }> = [
   { phase: 'content sync', marker: /\[content\] Syncing content/ },
   { phase: 'bundle', marker: /Building static entrypoints/ },
   { phase: 'pages', marker: /generating static routes/ },
-  // Astro's build:done hooks: the sitemap, then the search index.
-  { phase: 'sitemap + search index', marker: /\[build\] ✓ Completed in/ },
-  { phase: 'leak scan', marker: /\[build\] Complete!/ },
-  { phase: 'precompress', marker: /leak scan passed/ },
+  // Astro's build:done hooks (sitemap, figures report) and its exit.
+  { phase: 'sitemap', marker: /\[build\] ✓ Completed in/ },
+  // The search index, side by side with the leak scan and gzip copies of the pages.
+  { phase: 'search index + leak scan', marker: /\[build\] Complete!/ },
+  { phase: 'rest of the leak scan', marker: /search index: \d+ documents indexed/ },
+  { phase: 'precompress the index', marker: /leak scan passed/ },
   { phase: 'swap', marker: /files gzipped/ },
 ];
 

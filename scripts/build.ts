@@ -3,8 +3,10 @@
  *
  * 1. `astro build` into a staging folder (beside the output folder when it
  *    is in the repository, see `stagingFolder`);
- * 2. the publishing gates on that folder (the leak scan);
- * 3. gzip copies of the text files for nginx;
+ * 2. the search index of the pages Astro wrote (scripts/publish/search-index.ts),
+ *    side by side with the publishing gate's leak scan of those pages and
+ *    their gzip copies for nginx;
+ * 3. the leak scan and gzip copies of the search index;
  * 4. the folder is swapped in for the output folder.
  *
  * Any failure (bad content, a gate, a crash) stops before step 4 and leaves
@@ -20,9 +22,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatLeakReport } from '../src/lib/leak-scan.ts';
-import { CONTENT_DIR, SITE_AUDIENCE } from '../src/site-settings.ts';
-import { documentsForScan, findLeaks } from './publish/leak-gate.ts';
+import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
+import { createLeakScanner, documentsForScan } from './publish/leak-gate.ts';
+import { listOutputFiles } from './publish/output-files.ts';
 import { precompress } from './publish/precompress.ts';
+import { SEARCH_BUNDLE_DIR } from '../src/lib/search-shards.ts';
+import { takeSearchRecords, writeSearchIndex } from './publish/search-index.ts';
 import { moveNextTo, replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,10 +48,37 @@ function astroBuild(outDir: string, strict: boolean): Promise<void> {
   });
 }
 
-async function runGates(outDir: string): Promise<void> {
-  const leaks = await findLeaks(outDir, documentsForScan(CONTENT_DIR, SITE_AUDIENCE));
+/**
+ * Like `Promise.all`, but a failure is thrown only once every step has
+ * ended, so that none is still writing into a folder being removed.
+ */
+async function allEnded<T extends readonly unknown[] | []>(steps: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(steps);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
+}
+
+/**
+ * Steps 2 and 3. The search index runs in Pagefind's own process while this
+ * one scans the pages and zlib's thread pool compresses them, so that the
+ * two cores are busy; the index is scanned and compressed once written.
+ */
+async function indexAndGate(outDir: string): Promise<void> {
+  const records = await takeSearchRecords(outDir);
+  const pages = await listOutputFiles(outDir);
+  const leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE));
+  const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
+  const [pageLeaks, compressedPages] = await allEnded([
+    leakScanner.scan(outDir, pages),
+    precompress(outDir, pages),
+    writeSearchIndex(outDir, records, { shardSize: SEARCH_SHARD_SIZE, cacheDir: path.resolve(REPO_ROOT, CACHE_DIR), logger }),
+  ]);
+  const indexFiles = (await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR))).map((file) => `${SEARCH_BUNDLE_DIR}/${file}`);
+  const leaks = [...pageLeaks, ...(await leakScanner.scan(outDir, indexFiles))];
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
   console.log('gates: 泄露检查通过（leak scan passed）');
+  const compressed = compressedPages + (await precompress(outDir, indexFiles));
+  console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
 }
 
 /**
@@ -71,15 +103,7 @@ async function main(): Promise<void> {
   let staging = await stagingFolder(target);
   try {
     await astroBuild(staging, values.strict);
-    // The leak scan runs on the main thread and the gzip copies in zlib's
-    // thread pool: side by side they use both cores. (Should the scan list a
-    // .gz copy already written, it holds the same text and is scanned alike.)
-    // Both finish before anything is removed or moved.
-    const [gates, compression] = await Promise.allSettled([runGates(staging), precompress(staging)]);
-    if (gates.status === 'rejected') throw gates.reason;
-    if (compression.status === 'rejected') throw compression.reason;
-    const compressed = compression.value;
-    console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
+    await indexAndGate(staging);
     if (path.dirname(staging) !== path.dirname(target)) staging = await moveNextTo(staging, target);
     await replaceDirectory(staging, target);
     console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);

@@ -61,15 +61,29 @@ export function outputFileText(file: string, content: Buffer): string | undefine
   return undefined;
 }
 
+/** Scans output files for text unique to excluded documents; fingerprints are worked out once. */
+export interface LeakScanner {
+  /** Every place in `files` (relative to `outDir`) where text unique to an excluded document appears. */
+  scan(outDir: string, files: readonly string[]): Promise<LeakHit[]>;
+}
+
+export function createLeakScanner(docs: readonly ScanDocument[]): LeakScanner {
+  const fingerprints = excludedFingerprints(docs);
+  const scanner = fingerprints.length > 0 ? createScanner(fingerprints) : undefined;
+  return {
+    async scan(outDir, files) {
+      const hits: LeakHit[] = [];
+      if (!scanner) return hits;
+      for (const file of files) {
+        const text = outputFileText(file, await readFile(path.join(outDir, file)));
+        if (text !== undefined) hits.push(...scanOutputText(scanner, file, text));
+      }
+      return hits;
+    },
+  };
+}
+
 /** Every place in `outDir` where text unique to an excluded document appears. */
 export async function findLeaks(outDir: string, docs: readonly ScanDocument[]): Promise<LeakHit[]> {
-  const fingerprints = excludedFingerprints(docs);
-  if (fingerprints.length === 0) return [];
-  const scanner = createScanner(fingerprints);
-  const hits: LeakHit[] = [];
-  for (const file of await listOutputFiles(outDir)) {
-    const text = outputFileText(file, await readFile(path.join(outDir, file)));
-    if (text !== undefined) hits.push(...scanOutputText(scanner, file, text));
-  }
-  return hits;
+  return createLeakScanner(docs).scan(outDir, await listOutputFiles(outDir));
 }

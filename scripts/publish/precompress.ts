@@ -16,10 +16,10 @@ export const COMPRESSIBLE_EXTENSIONS = new Set(['.html', '.css', '.js', '.mjs', 
 /** Below this, the saving is smaller than a network packet. */
 export const PRECOMPRESS_MIN_BYTES = 1024;
 
-/** Writes `<file>.gz` for every compressible file that gets smaller; returns how many. */
-export async function precompress(outDir: string): Promise<number> {
+/** Writes `<file>.gz` for every compressible file of `files` (relative to `outDir`, all by default) that gets smaller; returns how many. */
+export async function precompress(outDir: string, files?: readonly string[]): Promise<number> {
   let written = 0;
-  for (const file of await listOutputFiles(outDir)) {
+  for (const file of files ?? (await listOutputFiles(outDir))) {
     if (!COMPRESSIBLE_EXTENSIONS.has(path.extname(file))) continue;
     const absolute = path.join(outDir, file);
     const content = await readFile(absolute);

@@ -4,8 +4,8 @@
  * result, and the metadata values that are searchable text.
  *
  * The build writes one record per published document (see
- * `src/pages/search-records.json.ts`); the search-index integration pairs
- * each record with the body text of the page it describes.
+ * `src/pages/search-records.json.ts`); `npm run build` pairs each record
+ * with the body text of the page it describes (scripts/publish/search-index.ts).
  */
 import { formatChineseDate } from './dates.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds.ts';
@@ -26,7 +26,7 @@ export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
  */
 export const DOCUMENT_FILTER = 'doc';
 
-/** The `doc` filter value of the document at `position` in the records (short, base 36). */
+/** The `doc` filter value of the document at `position` in the oldest-first records (short, base 36). */
 export function documentFilterValue(position: number): string {
   return position.toString(36);
 }

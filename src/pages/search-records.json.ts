@@ -1,6 +1,7 @@
 /**
- * The search records of every published document, for the search-index
- * integration, which reads this file after the build and removes it.
+ * The search records of every published document, for the search index
+ * that `npm run build` writes once Astro is done (scripts/publish/search-index.ts);
+ * it takes this file out of the output before anything else reads it.
  * Documents come from `getDocuments()`, so nothing the access gate keeps out
  * can reach the index.
  */

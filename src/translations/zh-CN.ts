@@ -98,7 +98,9 @@ export const searchUi = {
   title: '站内搜索',
   intro: '输入文字即可查找包含该文字的全部文档，可同时按类别、年份、发布机构、刊物和主题筛选；不输入文字也可直接筛选浏览。',
   queryLabel: '搜索内容',
-  queryPlaceholder: '如：土地整备、红坳村、深光综〔2020〕12号',
+  // The example 文号 has no issuer code: a whole one could be a restricted
+  // document's, which the leak gate would then find on the search page.
+  queryPlaceholder: '如：土地整备、红坳村、〔2020〕12号',
   queryHint: '多个词用空格隔开，表示同时包含；繁体、简体均可。',
   submit: '搜索',
   filters: '筛选',

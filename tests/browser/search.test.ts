@@ -16,22 +16,31 @@ import { SEARCH_FIXTURE, documentsContaining, publishedFixture, rankedContaining
 import { searchUi, ui } from '../../src/translations/zh-CN.ts';
 import { measureSearch } from '../../bench/search-metrics.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/lib/search-shards.ts';
 
 const BASE = '/kb/';
 /** A URL path under the base for a fixture path. */
 const url = (sitePath: string) => `${BASE}${sitePath}`;
 const fixtureUrl = (title: string) => url(SEARCH_FIXTURE.find((doc) => doc.title === title)!.url);
 
-/** Every URL in the built index, read from Pagefind's fragment files. */
+/** Every URL in the built index, read from the fragment files of every shard. */
 async function indexedUrls(outDir: string): Promise<string[]> {
-  const folder = path.join(outDir, 'pagefind/fragment');
   const urls: string[] = [];
-  for (const name of await readdir(folder)) {
-    const text = gunzipSync(await readFile(path.join(folder, name))).toString('utf8');
+  for (const entry of await readdir(path.join(outDir, 'pagefind'), { recursive: true, withFileTypes: true })) {
+    if (!entry.name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(await readFile(path.join(entry.parentPath, entry.name))).toString('utf8');
     urls.push((JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url);
   }
   return urls.sort();
 }
+
+/**
+ * The fixture's documents span 2019–2021: with shards of at most three
+ * documents the index is in several shards, which the search page merges,
+ * so every query below also checks that merged shards give exact results,
+ * counts and order.
+ */
+const SHARDED = { pipeline: true, env: { GAZETTE_SEARCH_SHARD_SIZE: '3' } };
 
 interface ShownResult {
   href: string;
@@ -98,7 +107,7 @@ describe('search in chromium, served by nginx under /kb/', () => {
   const expected = (query: string) => documentsContaining(query).map(url);
 
   beforeAll(async () => {
-    const build = await buildSite({ contentDir: await makeContent(searchFixtureFiles()), base: BASE });
+    const build = await buildSite({ contentDir: await makeContent(searchFixtureFiles()), base: BASE, ...SHARDED });
     expect(build.ok, build.output).toBe(true);
     buildOutput = build.output;
     outDir = build.outDir;
@@ -122,6 +131,21 @@ describe('search in chromium, served by nginx under /kb/', () => {
     const published = publishedFixture().length;
     expect(buildOutput).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB`));
     expect(await indexedUrls(outDir)).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
+    const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
+    expect(manifest.shards.length).toBeGreaterThan(2);
+    expect(manifest.shards[0]!.folder).toBe('');
+  });
+
+  it('serves every shard’s content-hashed files as immutable, and the manifest for revalidation', async () => {
+    const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
+    for (const { folder } of manifest.shards) {
+      const fragment = (await readdir(path.join(outDir, 'pagefind', folder, 'fragment')))[0]!;
+      const response = await fetch(`${server.siteUrl}pagefind/${folder}fragment/${fragment}`);
+      expect(response.status, folder).toBe(200);
+      expect(response.headers.get('cache-control'), folder).toBe('public, max-age=31536000, immutable');
+    }
+    const manifestResponse = await fetch(`${server.siteUrl}pagefind/${SEARCH_MANIFEST_FILE}`);
+    expect(manifestResponse.headers.get('cache-control')).toBe('no-cache');
   });
 
   const queries = [
@@ -377,7 +401,7 @@ describe('search in chromium, served by nginx under /kb/', () => {
 
 describe('search index of a public build', () => {
   it('holds only public documents', async () => {
-    const build = await buildSite({ contentDir: await makeContent(searchFixtureFiles()), base: BASE, audience: 'public' });
+    const build = await buildSite({ contentDir: await makeContent(searchFixtureFiles()), base: BASE, audience: 'public', ...SHARDED });
     expect(build.ok, build.output).toBe(true);
     const publicDocs = publishedFixture('public').map((doc) => url(doc.url)).sort();
     expect(publicDocs.length).toBeGreaterThan(0);
@@ -401,7 +425,7 @@ describe('search on the shipped site', () => {
 
   it('prints the index size and what a first query fetches, and finds every document', async () => {
     const contentDir = path.join(REPO_ROOT, 'content');
-    const build = await buildSite({ contentDir, base: BASE });
+    const build = await buildSite({ contentDir, base: BASE, pipeline: true });
     expect(build.ok, build.output).toBe(true);
     const indexLine = /search index: [^）]*/.exec(build.output)?.[0];
     expect(indexLine).toBeDefined();

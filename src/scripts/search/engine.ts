@@ -11,8 +11,13 @@
  *    documents) gives the word's positions in each document, from which the
  *    phrases' occurrences and title matches are counted
  *    (src/lib/search-ranking.ts); a few results are ranked from their text.
+ *
+ * The index is in shards, one per range of years (src/lib/search-shards.ts),
+ * merged into one Pagefind instance: filter counts add up across shards, and
+ * results are put in date order shard by shard (see `inDateOrder`).
  */
 import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
+import { SEARCH_MANIFEST_FILE, SHARD_FILTER, type SearchManifest } from '../../lib/search-shards.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
 import type { SearchSort } from '../../lib/search-state.ts';
 import { TITLE_END, isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
@@ -40,6 +45,7 @@ interface PagefindResponse {
 interface PagefindApi {
   options(options: { noWorker?: boolean; baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
 }
@@ -90,25 +96,33 @@ export class SearchEngine {
     private readonly pagefind: PagefindApi,
     /** Symbols the index made searchable; a part with any other symbol matches nothing. */
     private readonly symbols: ReadonlySet<string>,
+    /** The shards' `shard` filter values, newest first. */
+    private readonly shards: readonly string[],
   ) {}
 
-  /** Loads Pagefind from the bundle folder (`/kb/pagefind/`). */
+  /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
   static async load(bundleUrl: string): Promise<SearchEngine> {
-    const [pagefind, entry] = await Promise.all([
+    const [pagefind, manifest] = await Promise.all([
       import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindApi>,
-      fetch(`${bundleUrl}pagefind-entry.json`).then((response) => {
-        if (!response.ok) throw new Error(`pagefind-entry.json: HTTP ${response.status}`);
-        return response.json() as Promise<{ include_characters?: string[] }>;
+      fetch(`${bundleUrl}${SEARCH_MANIFEST_FILE}`).then((response) => {
+        if (!response.ok) throw new Error(`${SEARCH_MANIFEST_FILE}: HTTP ${response.status}`);
+        return response.json() as Promise<SearchManifest>;
       }),
     ]);
     // On the page's own thread: a worker would get the CSP of pagefind-worker.js,
     // and only the search page's policy allows compiling WebAssembly.
     // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
-    await pagefind.options({ noWorker: true, baseUrl: '/' });
+    const options = { noWorker: true, baseUrl: '/' };
+    await pagefind.options(options);
     await pagefind.init();
+    await Promise.all(manifest.shards.filter(({ folder }) => folder !== '').map(({ folder }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, options)));
     // Loads every filter's data, so that every search reports every filter's counts.
     await pagefind.filters();
-    return new SearchEngine(pagefind, new Set(entry.include_characters ?? []));
+    return new SearchEngine(
+      pagefind,
+      new Set(manifest.symbols),
+      manifest.shards.map(({ key }) => key),
+    );
   }
 
   /** The `doc` values of the documents that contain `part`. */
@@ -145,6 +159,7 @@ export class SearchEngine {
     }
     const selected: PagefindFilters = { ...scope, ...filters };
     const listed = await this.pagefind.search(term, { filters: selected, sort: { date: sort === 'oldest' ? 'asc' : 'desc' } });
+    const inOrder = await this.inDateOrder(term, selected, sort === 'oldest', listed);
 
     const counts = noCounts();
     for (const facet of SEARCH_FACETS) {
@@ -157,9 +172,25 @@ export class SearchEngine {
       }
     }
 
-    const found = listed.results.map((result) => new Found(result));
+    const found = inOrder.map((result) => new Found(result));
     const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts, listed.filters[DOCUMENT_FILTER] ?? {}) : found;
     return { results: ranked, counts };
+  }
+
+  /**
+   * `listed` in date order. Pagefind orders merged results by score, and
+   * with a sort a result's score is its rank inside its own shard, so shards
+   * would interleave. Shards hold consecutive ranges of years: the results
+   * of each shard on its own, newest shard first (or last), are in order.
+   */
+  private async inDateOrder(term: string | null, filters: PagefindFilters, oldestFirst: boolean, listed: PagefindResponse): Promise<PagefindResult[]> {
+    const perShard = listed.filters[SHARD_FILTER] ?? {};
+    const shards = this.shards.filter((key) => (perShard[key] ?? 0) > 0);
+    if (shards.length <= 1) return listed.results;
+    if (oldestFirst) shards.reverse();
+    const sort = { date: oldestFirst ? 'asc' : 'desc' } as const;
+    const lists = await Promise.all(shards.map((key) => this.pagefind.search(term, { filters: { ...filters, [SHARD_FILTER]: key }, sort })));
+    return lists.flatMap((list) => list.results);
   }
 
   /**

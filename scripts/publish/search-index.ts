@@ -1,0 +1,213 @@
+/**
+ * The search index, written after `astro build` has exited (so that its
+ * memory is free) and alongside the leak scan of the pages.
+ *
+ * Reads the search records the build wrote (`search-records.json`), pairs
+ * each with the body text of its page, and feeds Pagefind's Node API the
+ * transformed text that makes Chinese search exact (see
+ * `src/lib/search-text.ts`). The served HTML is never changed.
+ *
+ * The index is written in shards (`src/lib/search-shards.ts`), one Pagefind
+ * service at a time, each closed before the next so that memory stays
+ * bounded. A shard whose input is unchanged since the last build is copied
+ * from the cache folder instead of being indexed again.
+ */
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { extractBodyBlocks } from '../../src/lib/html-text.ts';
+import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_FILTER, partitionShards, shardFolder, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
+import { UNSEARCHABLE_SYMBOLS, symbolCharacters, toIndexContent } from '../../src/lib/search-text.ts';
+
+/** Written by `src/pages/search-records.json.ts`; taken out of the output before anything else reads it. */
+export const SEARCH_RECORDS_FILE = 'search-records.json';
+/**
+ * Pagefind's ready-made interfaces, highlighter and web worker, which the
+ * site does not use (the search page runs Pagefind on its own thread).
+ */
+const UNUSED_BUNDLE_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./;
+/** What a merged shard needs: its own copy of Pagefind's code and WebAssembly is never loaded. */
+const MERGED_SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
+const BATCH_SIZE = 100;
+/** Bump when the way a shard is written changes, so that cached shards are not reused. */
+const SHARD_FORMAT = 1;
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface SearchIndexOptions {
+  /** At most this many documents in one shard. */
+  shardSize: number;
+  /** Where unchanged shards are kept between builds. */
+  cacheDir: string;
+  logger: Logger;
+}
+
+interface IndexedDocument {
+  record: SearchRecord;
+  content: string;
+}
+
+/** Reads and removes the records file, so that it never ships and no other step sees it. */
+export async function takeSearchRecords(outDir: string): Promise<SearchRecord[]> {
+  const file = path.join(outDir, SEARCH_RECORDS_FILE);
+  const records = JSON.parse(await readFile(file, 'utf8')) as SearchRecord[];
+  await rm(file);
+  // Oldest first, so that new documents are added at the end and older shards keep their input.
+  return records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/**
+ * The text each record is indexed with: title, body blocks of its page, then
+ * metadata values. Pages are read one at a time: only their text is kept.
+ */
+async function readDocuments(outDir: string, records: readonly SearchRecord[], logger: Logger): Promise<IndexedDocument[]> {
+  const documents: IndexedDocument[] = [];
+  for (const record of records) {
+    const html = await readFile(path.join(outDir, record.file), 'utf8').catch(() => {
+      throw new Error(`搜索索引：找不到 ${record.url} 的页面文件 ${record.file}（search index: page missing）`);
+    });
+    const body = extractBodyBlocks(html);
+    if (body.length === 0) logger.warn(`${record.file}: 页面没有 data-pagefind-body 正文（no indexable body）`);
+    documents.push({ record, content: toIndexContent(record.result.title, [...body, ...record.fields]) });
+  }
+  return documents;
+}
+
+/** Every symbol in the text becomes searchable (〔 〕 + 。…); Pagefind would drop them otherwise. */
+function searchableSymbols(documents: readonly IndexedDocument[]): string {
+  const symbols = new Set<string>();
+  for (const { content } of documents) for (const symbol of symbolCharacters(content)) symbols.add(symbol);
+  for (const symbol of UNSEARCHABLE_SYMBOLS) symbols.delete(symbol);
+  return [...symbols].sort().join('');
+}
+
+/** What Pagefind is given for one document; `position` is its place in the oldest-first list. */
+function pagefindRecord({ record, content }: IndexedDocument, position: number, shardKey: string) {
+  return {
+    url: record.url,
+    content,
+    language: SEARCH_INDEX_LANGUAGE,
+    meta: { ...record.result },
+    filters: { ...record.facets, [DOCUMENT_FILTER]: [documentFilterValue(position)], [SHARD_FILTER]: [shardKey] },
+    sort: { date: record.date },
+  };
+}
+
+async function pagefindVersion(): Promise<string> {
+  const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
+  return (JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version;
+}
+
+interface ShardJob {
+  range: ShardRange;
+  newest: boolean;
+  records: ReturnType<typeof pagefindRecord>[];
+}
+
+/** Indexes one shard into `folder` in a Pagefind service of its own, closed afterwards to free its memory. */
+async function writeShard(job: ShardJob, folder: string, includeCharacters: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters });
+  if (!index) throw new Error(`搜索索引创建失败（pagefind createIndex failed）：${errors.join('; ')}`);
+  try {
+    // Records go to Pagefind's service a batch at a time: faster than one by one, bounded in memory.
+    for (let start = 0; start < job.records.length; start += BATCH_SIZE) {
+      await Promise.all(
+        job.records.slice(start, start + BATCH_SIZE).map(async (record) => {
+          const added = await index.addCustomRecord(record);
+          if (added.errors.length > 0) throw new Error(`搜索索引：${record.url}：${added.errors.join('; ')}`);
+        }),
+      );
+    }
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length > 0) throw new Error(`搜索索引写入失败（pagefind writeFiles failed）：${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const keep = job.newest ? (name: string) => !UNUSED_BUNDLE_FILES.test(name) : (name: string) => MERGED_SHARD_FILES.test(name);
+  for (const name of await readdir(folder)) {
+    if (!keep(name)) await rm(path.join(folder, name), { recursive: true });
+  }
+}
+
+async function folderFigures(folder: string) {
+  const figures = { files: 0, bytes: 0, fragments: 0, words: 0, filters: 0 };
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const { size } = await stat(path.join(entry.parentPath, entry.name));
+    figures.files += 1;
+    figures.bytes += size;
+    if (entry.name.endsWith('.pf_fragment')) figures.fragments += size;
+    if (entry.name.endsWith('.pf_index')) figures.words += size;
+    if (entry.name.endsWith('.pf_filter')) figures.filters += size;
+  }
+  return figures;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Writes the search index of `records` (oldest first, see `takeSearchRecords`) into `outDir/pagefind/`. */
+export async function writeSearchIndex(outDir: string, records: readonly SearchRecord[], options: SearchIndexOptions): Promise<void> {
+  const { logger } = options;
+  const started = performance.now();
+  const documents = await readDocuments(outDir, records, logger);
+  const includeCharacters = searchableSymbols(documents);
+  const ranges = partitionShards(
+    records.map((record) => record.date),
+    options.shardSize,
+  );
+  const bundle = path.join(outDir, SEARCH_BUNDLE_DIR);
+  const cacheRoot = path.join(options.cacheDir, 'search-shards');
+  const version = await pagefindVersion();
+  const used = new Set<string>();
+  let reused = 0;
+  // Newest first: the newest shard is the bundle itself, with Pagefind's code.
+  const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({
+    range,
+    newest: i === 0,
+    records: documents.slice(range.start, range.end).map((document, offset) => pagefindRecord(document, range.start + offset, range.key)),
+  }));
+  if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true, records: [] });
+  for (const job of jobs) {
+    const folder = path.join(bundle, shardFolder(job.range.key, job.newest));
+    const key = createHash('sha256')
+      .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, job.records]))
+      .digest('hex');
+    const cached = path.join(cacheRoot, key);
+    used.add(key);
+    if (await stat(cached).catch(() => undefined)) {
+      await cp(cached, folder, { recursive: true });
+      reused++;
+      continue;
+    }
+    // Written beside the cache entry and renamed into it once complete, so that a cut-off build leaves no half shard.
+    const fresh = `${cached}.partial`;
+    await rm(fresh, { recursive: true, force: true });
+    await mkdir(cacheRoot, { recursive: true });
+    await writeShard(job, fresh, includeCharacters);
+    await rename(fresh, cached);
+    await cp(cached, folder, { recursive: true });
+    logger.info(`已索引 ${job.range.end}/${documents.length} 篇（indexed shard ${job.range.key}: ${job.records.length} documents）`);
+  }
+  // The cache keeps only this build's shards, so that it does not grow with every edit.
+  for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
+    if (!used.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+  }
+  const manifest: SearchManifest = {
+    shards: jobs.map((job) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest) })),
+    symbols: includeCharacters,
+  };
+  await writeFile(path.join(bundle, SEARCH_MANIFEST_FILE), JSON.stringify(manifest));
+
+  const figures = await folderFigures(bundle);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(
+    `搜索索引：${documents.length} 篇文档，${jobs.length} 个分片，${figures.files} 个文件共 ${kb(figures.bytes)}` +
+      `（search index: ${documents.length} documents indexed in ${seconds} s; index ${kb(figures.bytes)} in ${jobs.length} shards, ` +
+      `${reused} from the cache: fragments ${kb(figures.fragments)}, words ${kb(figures.words)}, filters ${kb(figures.filters)}）`,
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The search index is written in shards, each a Pagefind index of its own
+ * that the search page merges (Pagefind's `mergeIndex`). One index of the
+ * whole archive grows faster than the archive in Pagefind's time and memory
+ * (3 GB for 10,000 Chinese documents); shards of a bounded size keep both in
+ * step with the archive, one shard at a time.
+ *
+ * Shards hold consecutive whole years, oldest first, so that the usual
+ * change, a new document in the current year, touches only the newest shard
+ * and every other shard is taken unchanged from the build cache. A year
+ * larger than a shard is cut into chunks, again from its oldest document.
+ */
+
+/** A Pagefind filter with one value per shard, so that one shard's results can be listed on their own. */
+export const SHARD_FILTER = 'shard';
+
+/** At most this many documents in one shard, unless `GAZETTE_SEARCH_SHARD_SIZE` says otherwise. */
+export const DEFAULT_SHARD_SIZE = 2000;
+
+export interface ShardRange {
+  /** Stable name: the first year it holds (`2019`), or `2019-2` for the second chunk of a large year. */
+  key: string;
+  /** First record, inclusive, in the oldest-first record list. */
+  start: number;
+  /** Last record, exclusive. */
+  end: number;
+}
+
+/**
+ * Cuts records sorted oldest first (`YYYY-MM-DD` dates) into shards of at
+ * most `maxSize`, oldest first. Whole years are packed together while they
+ * fit; a year that does not fit starts a new shard.
+ */
+export function partitionShards(dates: readonly string[], maxSize: number): ShardRange[] {
+  if (!Number.isInteger(maxSize) || maxSize < 1) throw new RangeError(`shard size must be a positive integer, got ${maxSize}`);
+  for (let i = 1; i < dates.length; i++) {
+    if (dates[i]! < dates[i - 1]!) throw new RangeError(`records must be sorted oldest first (${dates[i - 1]} before ${dates[i]})`);
+  }
+  const shards: ShardRange[] = [];
+  let yearStart = 0;
+  while (yearStart < dates.length) {
+    const year = dates[yearStart]!.slice(0, 4);
+    let yearEnd = yearStart + 1;
+    while (yearEnd < dates.length && dates[yearEnd]!.startsWith(year)) yearEnd++;
+    const last = shards.at(-1);
+    if (last && last.end - last.start + (yearEnd - yearStart) <= maxSize) {
+      last.end = yearEnd;
+    } else {
+      for (let start = yearStart, chunk = 1; start < yearEnd; start += maxSize, chunk++) {
+        shards.push({ key: chunk === 1 ? year : `${year}-${chunk}`, start, end: Math.min(yearEnd, start + maxSize) });
+      }
+    }
+    yearStart = yearEnd;
+  }
+  return shards;
+}
+
+/**
+ * Written beside Pagefind's bundle (`pagefind/gazette-search.json`): what the
+ * search page needs before its first query.
+ */
+export interface SearchManifest {
+  /**
+   * Shards, newest first: the first is the bundle folder itself, the others
+   * its subfolders, merged into it. `folder` is relative to the bundle
+   * (`''`, `2015/`), `key` the shard's `shard` filter value.
+   */
+  shards: Array<{ key: string; folder: string }>;
+  /** Symbols the index made searchable (see `includeCharacters`); a query part with any other symbol matches nothing. */
+  symbols: string;
+}
+
+/** Pagefind's folder in the output; the search page loads `pagefind/pagefind.js`. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+export const SEARCH_MANIFEST_FILE = 'gazette-search.json';
+
+/** Where a shard is written, relative to the bundle folder: the newest is the bundle itself. */
+export function shardFolder(key: string, newest: boolean): string {
+  return newest ? '' : `${key}/`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The search index that `npm run build` writes: shards of whole years, the
+ * newest one the bundle itself, and shards whose documents did not change
+ * taken from the cache folder on the next build. (That merged shards search
+ * exactly is tested in chromium: tests/browser/search.test.ts.)
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, makeContent, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { treeHashes } from '../helpers/tree-hashes.ts';
+import { publishedFixture, searchFixtureFiles } from '../fixtures/search-site.ts';
+import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/lib/search-shards.ts';
+
+const ADDED_SENTENCE = '本次修订补充了防汛物资储备清单。';
+
+async function manifestOf(outDir: string): Promise<SearchManifest> {
+  return JSON.parse(await readFile(path.join(outDir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
+}
+
+/** The files of one shard folder (relative to it), without the folders of other shards inside the bundle. */
+function shardFiles(hashes: Map<string, string>, folder: string, otherFolders: readonly string[]): Map<string, string> {
+  const prefix = `pagefind/${folder}`;
+  return new Map(
+    [...hashes].filter(([file]) => file.startsWith(prefix) && !otherFolders.some((other) => other && file.startsWith(`pagefind/${other}`))),
+  );
+}
+
+describe('search index shards, cached between builds', () => {
+  const newest = publishedFixture().reduce((a, b) => (a.date >= b.date ? a : b));
+  let contentDir: string;
+  let first: BuildResult;
+  let second: BuildResult;
+
+  beforeAll(async () => {
+    contentDir = await makeContent(searchFixtureFiles());
+    const options = { contentDir, base: '/kb/', pipeline: true, env: { GAZETTE_SEARCH_SHARD_SIZE: '3', GAZETTE_CACHE_DIR: await tempDir('gazette-cache-') } };
+    first = await buildSite(options);
+    expect(first.ok, first.output).toBe(true);
+    // An editor adds a sentence to the newest document.
+    const file = path.join(contentDir, newest.file);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n${ADDED_SENTENCE}\n`);
+    second = await buildSite(options);
+    expect(second.ok, second.output).toBe(true);
+  });
+
+  it('writes shards of whole years, newest first, the newest in the bundle folder with Pagefind’s code', async () => {
+    const manifest = await manifestOf(first.outDir);
+    expect(manifest.shards.map((shard) => shard.key)).toEqual(['2021-2', '2021', '2020-2', '2020', '2019']);
+    expect(manifest.shards.map((shard) => shard.folder)).toEqual(['', '2021/', '2020-2/', '2020/', '2019/']);
+    const files = await listFiles(path.join(first.outDir, 'pagefind'));
+    expect(files).toContain('pagefind.js');
+    expect(files.some((file) => file.startsWith('2019/') && file.endsWith('.pf_meta'))).toBe(true);
+    // Merged shards carry only their data: the browser loads Pagefind's code and WebAssembly once.
+    expect(files.filter((file) => file.includes('/') && /pagefind\.js|\.pagefind$|pagefind-ui/.test(file))).toEqual([]);
+    expect(manifest.symbols).toContain('〔');
+  });
+
+  it('indexes each shard once, and after an edit only the shard of the edited document', () => {
+    const published = publishedFixture().length;
+    expect(first.output).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB in 5 shards, 0 from the cache`));
+    expect(second.output).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB in 5 shards, 4 from the cache`));
+  });
+
+  it('keeps the other shards byte for byte and puts the edit in the index', async () => {
+    const manifest = await manifestOf(second.outDir);
+    const folders = manifest.shards.map((shard) => shard.folder);
+    const [before, after] = await Promise.all([treeHashes(first.outDir), treeHashes(second.outDir)]);
+    for (const folder of folders.slice(1)) {
+      const others = folders.filter((other) => other !== folder);
+      expect(shardFiles(after, folder, others), folder).toEqual(shardFiles(before, folder, others));
+    }
+    const fragments = [...after.keys()].filter((file) => file.endsWith('.pf_fragment'));
+    const texts = await Promise.all(fragments.map(async (file) => gunzipSync(await readFile(path.join(second.outDir, file))).toString('utf8')));
+    const edited = texts.filter((text) => text.includes(newest.title));
+    expect(edited).toHaveLength(1);
+    // Index text separates characters (src/lib/search-text.ts); compare the characters only.
+    const characters = (text: string) => [...text].filter((char) => /\p{Script=Han}/u.test(char)).join('');
+    expect(characters(edited[0]!)).toContain(characters(ADDED_SENTENCE));
+  });
+});
