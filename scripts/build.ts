@@ -66,17 +66,20 @@ async function allEnded<T extends readonly unknown[] | []>(steps: T): Promise<{ 
 async function indexAndGate(outDir: string): Promise<void> {
   const records = await takeSearchRecords(outDir);
   const pages = await listOutputFiles(outDir);
-  const leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE));
+  const cacheDir = path.resolve(REPO_ROOT, CACHE_DIR);
+  const leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir);
   const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
   const [pageLeaks, compressedPages] = await allEnded([
     leakScanner.scan(outDir, pages),
     precompress(outDir, pages),
-    writeSearchIndex(outDir, records, { shardSize: SEARCH_SHARD_SIZE, cacheDir: path.resolve(REPO_ROOT, CACHE_DIR), logger }),
+    writeSearchIndex(outDir, records, { shardSize: SEARCH_SHARD_SIZE, cacheDir, logger }),
   ]);
   const indexFiles = (await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR))).map((file) => `${SEARCH_BUNDLE_DIR}/${file}`);
   const leaks = [...pageLeaks, ...(await leakScanner.scan(outDir, indexFiles))];
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
-  console.log('gates: 泄露检查通过（leak scan passed）');
+  await leakScanner.saveCache();
+  const { scanned, knownClean } = leakScanner.counts;
+  console.log(`gates: 泄露检查通过（leak scan passed: ${scanned} files scanned, ${knownClean} unchanged since the last clean scan）`);
   const compressed = compressedPages + (await precompress(outDir, indexFiles));
   console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
 }

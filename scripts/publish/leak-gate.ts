@@ -2,9 +2,11 @@
  * The leak gate: fingerprints every document this build excludes (read
  * straight from the content files, not from Astro) and searches the whole
  * output for them: HTML, XML, JSON, CSV, JS and the Pagefind index, which is
- * gzip-compressed and decoded here first.
+ * gzip-compressed and decoded here first. Files found clean by the previous
+ * build, with the same fingerprints, are recognised by content and skipped.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Audience } from '../../src/lib/access.ts';
@@ -16,6 +18,7 @@ import {
   jsonText,
   markupText,
   scanOutputText,
+  type Fingerprint,
   type LeakHit,
   type ScanDocument,
 } from '../../src/lib/leak-scan.ts';
@@ -65,20 +68,72 @@ export function outputFileText(file: string, content: Buffer): string | undefine
 export interface LeakScanner {
   /** Every place in `files` (relative to `outDir`) where text unique to an excluded document appears. */
   scan(outDir: string, files: readonly string[]): Promise<LeakHit[]>;
+  /** Keeps the files found clean for the next build's scanner (with a cache folder only). */
+  saveCache(): Promise<void>;
+  /** Files decoded and searched so far, and files skipped as found clean before. */
+  readonly counts: { scanned: number; knownClean: number };
 }
 
-export function createLeakScanner(docs: readonly ScanDocument[]): LeakScanner {
+/** The code that decides what a scan finds: a change to any of it makes earlier results void. */
+const SCANNER_SOURCES = ['../../src/lib/leak-scan.ts', '../../src/lib/search-text.ts', './leak-gate.ts'].map((file) => new URL(file, import.meta.url));
+
+/**
+ * Names the scan's whole input besides the file itself: the fingerprints
+ * and the scanner's code. Files found clean under the same name are clean.
+ */
+async function scanIdentity(fingerprints: readonly Fingerprint[]): Promise<string> {
+  // Node's version too: normalisation (NFKC) follows its Unicode tables.
+  const hash = createHash('sha256').update(process.version).update(JSON.stringify(fingerprints));
+  for (const source of SCANNER_SOURCES) hash.update(await readFile(source));
+  return hash.digest('hex');
+}
+
+/** A file's content and type, which is all that its scan depends on besides the identity. */
+const fileKey = (file: string, content: Buffer) => createHash('sha256').update(path.extname(file).toLowerCase()).update(content).digest('base64url');
+
+/**
+ * With `cacheDir`, files whose content was found clean by the previous
+ * build's scan under the same fingerprints and code are not scanned again:
+ * a rebuild after one edit decodes only the pages that changed.
+ */
+export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: string): LeakScanner {
   const fingerprints = excludedFingerprints(docs);
   const scanner = fingerprints.length > 0 ? createScanner(fingerprints) : undefined;
+  const folder = cacheDir && path.join(cacheDir, 'leak-scan');
+  const identity = scanIdentity(fingerprints);
+  const cacheFile = identity.then((name) => folder && path.join(folder, `${name}.txt`));
+  const knownClean = cacheFile.then(async (file) => new Set(file ? ((await readFile(file, 'utf8').catch(() => '')).split('\n')) : []));
+  const clean = new Set<string>();
+  const counts = { scanned: 0, knownClean: 0 };
   return {
+    counts,
     async scan(outDir, files) {
       const hits: LeakHit[] = [];
       if (!scanner) return hits;
+      const known = await knownClean;
       for (const file of files) {
-        const text = outputFileText(file, await readFile(path.join(outDir, file)));
-        if (text !== undefined) hits.push(...scanOutputText(scanner, file, text));
+        const content = await readFile(path.join(outDir, file));
+        const key = folder ? fileKey(file, content) : '';
+        if (known.has(key)) {
+          clean.add(key);
+          counts.knownClean++;
+          continue;
+        }
+        counts.scanned++;
+        const text = outputFileText(file, content);
+        const found = text === undefined ? [] : scanOutputText(scanner, file, text);
+        if (found.length === 0 && folder) clean.add(key);
+        hits.push(...found);
       }
       return hits;
+    },
+    async saveCache() {
+      const file = await cacheFile;
+      if (!folder || !file || !scanner) return;
+      // Only this build's list is kept, so that the folder does not grow.
+      await rm(folder, { recursive: true, force: true });
+      await mkdir(folder, { recursive: true });
+      await writeFile(file, [...clean].join('\n'));
     },
   };
 }

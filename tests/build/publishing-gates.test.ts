@@ -25,9 +25,12 @@ const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
 describe('the access gate and the leak scan', () => {
   let internal: BuildResult;
   let publicBuild: BuildResult;
+  /** The internal build's cache folder, which later builds of the internal site share, as an editor's do. */
+  let internalCache: Record<string, string>;
   beforeAll(async () => {
+    internalCache = { GAZETTE_CACHE_DIR: await tempDir('gazette-cache-') };
     // One after the other: concurrent astro builds share `.astro/` in the repository.
-    internal = await buildSite({ contentDir, base: '/kb/', pipeline: true });
+    internal = await buildSite({ contentDir, base: '/kb/', pipeline: true, env: internalCache });
     publicBuild = await buildSite({ contentDir, base: '/kb/', audience: 'public', pipeline: true });
   });
 
@@ -158,6 +161,17 @@ describe('the access gate and the leak scan', () => {
       expect(await siblingsOf(publicBuild.outDir)).toEqual([]);
     });
 
+    it('scans again only what changed since the last clean scan', async () => {
+      const scanned = (output: string) => /leak scan passed: (\d+) files scanned, (\d+) unchanged/.exec(output)!.slice(1).map(Number);
+      const [firstScanned, firstKnown] = scanned(internal.output);
+      expect(firstScanned).toBeGreaterThan(50);
+      expect(firstKnown).toBe(0);
+      // The same content again, with the same cache: every file is the same, byte for byte.
+      const again = await buildSite({ contentDir, base: '/kb/', pipeline: true, env: internalCache });
+      expect(again.ok, again.output).toBe(true);
+      expect(scanned(again.output)).toEqual([0, firstScanned]);
+    });
+
     it('leaves the previous output byte for byte as it was when the content is bad', async () => {
       const before = await treeHashes(internal.outDir);
       const broken = await makeContent(
@@ -179,7 +193,8 @@ describe('the access gate and the leak scan', () => {
         { 'publications/gates-journal.yaml': 'name: 关卡快报\nissuer: 关卡测试办公室\ndescription: 另见关卡机密调研报告子丑寅。\n' },
         contentDir,
       );
-      const failed = await buildSite({ contentDir: leaking, base: '/kb/', pipeline: true, outDir: internal.outDir });
+      // With the cache of the clean build: the changed pages are scanned again.
+      const failed = await buildSite({ contentDir: leaking, base: '/kb/', pipeline: true, outDir: internal.outDir, env: internalCache });
       expect(failed.ok).toBe(false);
       expect(failed.output).toContain('leak scan failed');
       expect(failed.output).toMatch(/bulletins\/gates-journal\/index\.html: 含有 .*secret-report\.md 的标题“关卡机密调研报告子丑寅”/);
