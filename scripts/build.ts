@@ -21,13 +21,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatLeakReport } from '../src/lib/leak-scan.ts';
+import { formatLeakReport, type LeakHit } from '../src/lib/leak-scan.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
 import { createLeakScanner, documentsForScan } from './publish/leak-gate.ts';
 import { listOutputFiles } from './publish/output-files.ts';
 import { precompress } from './publish/precompress.ts';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search-shards.ts';
-import { takeSearchRecords, writeSearchIndex } from './publish/search-index.ts';
+import { readSearchDocuments, takeSearchRecords, writeSearchIndex } from './publish/search-index.ts';
 import { moveNextTo, replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,29 +59,43 @@ async function allEnded<T extends readonly unknown[] | []>(steps: T): Promise<{ 
 }
 
 /**
- * Steps 2 and 3. The search index runs in Pagefind's own process while this
- * one scans the pages and zlib's thread pool compresses them, so that the
- * two cores are busy; the index is scanned and compressed once written.
+ * Steps 2 and 3. The pages are read for the search index first, so that
+ * Pagefind's own process starts early; while it indexes shard after shard,
+ * this one scans the pages and then each shard as it is written, and zlib's
+ * thread pool compresses the pages: both cores stay busy.
  */
-async function indexAndGate(outDir: string): Promise<void> {
+async function indexAndGate(outDir: string, previousDir: string): Promise<void> {
   const records = await takeSearchRecords(outDir);
   const pages = await listOutputFiles(outDir);
   const cacheDir = path.resolve(REPO_ROOT, CACHE_DIR);
   const leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir);
   const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
-  const [pageLeaks, compressedPages] = await allEnded([
-    leakScanner.scan(outDir, pages),
-    precompress(outDir, pages),
-    writeSearchIndex(outDir, records, { shardSize: SEARCH_SHARD_SIZE, cacheDir, logger }),
-  ]);
-  const indexFiles = (await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR))).map((file) => `${SEARCH_BUNDLE_DIR}/${file}`);
-  const leaks = [...pageLeaks, ...(await leakScanner.scan(outDir, indexFiles))];
+  const compression = precompress(outDir, { files: pages, previousDir });
+  const searchDocuments = await readSearchDocuments(outDir, records, logger);
+  const scans: Promise<LeakHit[]>[] = [];
+  const scanned = new Set<string>();
+  const scan = (files: string[]) => {
+    for (const file of files) scanned.add(file);
+    scans.push(leakScanner.scan(outDir, files));
+  };
+  scan(pages);
+  const indexed = writeSearchIndex(outDir, searchDocuments, { shardSize: SEARCH_SHARD_SIZE, cacheDir, logger, onShardWritten: scan }).then(async () => {
+    // What the shards did not cover: the manifest.
+    const bundleFiles = await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR));
+    scan(bundleFiles.map((file) => `${SEARCH_BUNDLE_DIR}/${file}`).filter((file) => !scanned.has(file)));
+  });
+  // However the index ends, every scan started has ended before anything is removed.
+  const [pagesCompressed] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans))]);
+  const leaks = (await allEnded(scans)).flat();
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
   await leakScanner.saveCache();
-  const { scanned, knownClean } = leakScanner.counts;
-  console.log(`gates: 泄露检查通过（leak scan passed: ${scanned} files scanned, ${knownClean} unchanged since the last clean scan）`);
-  const compressed = compressedPages + (await precompress(outDir, indexFiles));
-  console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped）`);
+  const { scanned: scannedCount, knownClean } = leakScanner.counts;
+  console.log(`gates: 泄露检查通过（leak scan passed: ${scannedCount} files scanned, ${knownClean} unchanged since the last clean scan）`);
+  const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`));
+  const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });
+  const compressed = pagesCompressed.written + pagesCompressed.reused + indexCompressed.written + indexCompressed.reused;
+  const reused = pagesCompressed.reused + indexCompressed.reused;
+  console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped, ${reused} of them unchanged copies from the previous output）`);
 }
 
 /**
@@ -106,7 +120,7 @@ async function main(): Promise<void> {
   let staging = await stagingFolder(target);
   try {
     await astroBuild(staging, values.strict);
-    await indexAndGate(staging);
+    await indexAndGate(staging, target);
     if (path.dirname(staging) !== path.dirname(target)) staging = await moveNextTo(staging, target);
     await replaceDirectory(staging, target);
     console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);

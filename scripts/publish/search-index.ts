@@ -20,6 +20,7 @@ import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_FILTER, partitionShards, shardFolder, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
 import { UNSEARCHABLE_SYMBOLS, symbolCharacters, toIndexContent } from '../../src/lib/search-text.ts';
+import { listOutputFiles } from './output-files.ts';
 
 /** Written by `src/pages/search-records.json.ts`; taken out of the output before anything else reads it. */
 export const SEARCH_RECORDS_FILE = 'search-records.json';
@@ -45,11 +46,21 @@ export interface SearchIndexOptions {
   /** Where unchanged shards are kept between builds. */
   cacheDir: string;
   logger: Logger;
+  /** Told each shard's files (relative to the output folder) as soon as they are in place, e.g. to scan them while the next shard is indexed. */
+  onShardWritten?: (files: string[]) => void;
 }
 
 interface IndexedDocument {
   record: SearchRecord;
   content: string;
+}
+
+/** The text to index, read from the built pages (see `readSearchDocuments`). */
+export interface SearchDocuments {
+  /** In the order of the records, oldest first. */
+  documents: IndexedDocument[];
+  /** Pagefind's `includeCharacters`: the symbols in the text worth searching for. */
+  includeCharacters: string;
 }
 
 /** Reads and removes the records file, so that it never ships and no other step sees it. */
@@ -65,7 +76,7 @@ export async function takeSearchRecords(outDir: string): Promise<SearchRecord[]>
  * The text each record is indexed with: title, body blocks of its page, then
  * metadata values. Pages are read one at a time: only their text is kept.
  */
-async function readDocuments(outDir: string, records: readonly SearchRecord[], logger: Logger): Promise<IndexedDocument[]> {
+export async function readSearchDocuments(outDir: string, records: readonly SearchRecord[], logger: Logger): Promise<SearchDocuments> {
   const documents: IndexedDocument[] = [];
   for (const record of records) {
     const html = await readFile(path.join(outDir, record.file), 'utf8').catch(() => {
@@ -75,7 +86,7 @@ async function readDocuments(outDir: string, records: readonly SearchRecord[], l
     if (body.length === 0) logger.warn(`${record.file}: 页面没有 data-pagefind-body 正文（no indexable body）`);
     documents.push({ record, content: toIndexContent(record.result.title, [...body, ...record.fields]) });
   }
-  return documents;
+  return { documents, includeCharacters: searchableSymbols(documents) };
 }
 
 /** Every symbol in the text becomes searchable (〔 〕 + 。…); Pagefind would drop them otherwise. */
@@ -150,14 +161,12 @@ async function folderFigures(folder: string) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Writes the search index of `records` (oldest first, see `takeSearchRecords`) into `outDir/pagefind/`. */
-export async function writeSearchIndex(outDir: string, records: readonly SearchRecord[], options: SearchIndexOptions): Promise<void> {
+/** Writes the search index of `documents` into `outDir/pagefind/`. */
+export async function writeSearchIndex(outDir: string, { documents, includeCharacters }: SearchDocuments, options: SearchIndexOptions): Promise<void> {
   const { logger } = options;
   const started = performance.now();
-  const documents = await readDocuments(outDir, records, logger);
-  const includeCharacters = searchableSymbols(documents);
   const ranges = partitionShards(
-    records.map((record) => record.date),
+    documents.map(({ record }) => record.date),
     options.shardSize,
   );
   const bundle = path.join(outDir, SEARCH_BUNDLE_DIR);
@@ -174,13 +183,18 @@ export async function writeSearchIndex(outDir: string, records: readonly SearchR
   if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true, records: [] });
   for (const job of jobs) {
     const folder = path.join(bundle, shardFolder(job.range.key, job.newest));
+    const placed = async (cached: string) => {
+      await cp(cached, folder, { recursive: true });
+      const files = await listOutputFiles(cached);
+      options.onShardWritten?.(files.map((file) => `${SEARCH_BUNDLE_DIR}/${shardFolder(job.range.key, job.newest)}${file}`));
+    };
     const key = createHash('sha256')
       .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, job.records]))
       .digest('hex');
     const cached = path.join(cacheRoot, key);
     used.add(key);
     if (await stat(cached).catch(() => undefined)) {
-      await cp(cached, folder, { recursive: true });
+      await placed(cached);
       reused++;
       continue;
     }
@@ -190,7 +204,7 @@ export async function writeSearchIndex(outDir: string, records: readonly SearchR
     await mkdir(cacheRoot, { recursive: true });
     await writeShard(job, fresh, includeCharacters);
     await rename(fresh, cached);
-    await cp(cached, folder, { recursive: true });
+    await placed(cached);
     logger.info(`已索引 ${job.range.end}/${documents.length} 篇（indexed shard ${job.range.key}: ${job.records.length} documents）`);
   }
   // The cache keeps only this build's shards, so that it does not grow with every edit.
