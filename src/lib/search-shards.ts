@@ -14,8 +14,15 @@
 /** A Pagefind filter with one value per shard, so that one shard's results can be listed on their own. */
 export const SHARD_FILTER = 'shard';
 
-/** At most this many documents in one shard, unless `GAZETTE_SEARCH_SHARD_SIZE` says otherwise. */
-export const DEFAULT_SHARD_SIZE = 2000;
+/**
+ * At most this many documents in one shard, unless `GAZETTE_SEARCH_SHARD_SIZE`
+ * says otherwise. A balance measured at 10,000 documents (bench/README.md):
+ * smaller shards index faster in less memory (2,000: 45 s of CPU, 1.0 GB;
+ * 4,000: about 60 s, 1.4 GB; one index: 89 s, 3.0 GB), but every query loads
+ * each shard's index chunks for its characters, so more shards cost readers
+ * bytes and time on every search.
+ */
+export const DEFAULT_SHARD_SIZE = 4000;
 
 export interface ShardRange {
   /** Stable name: the first year it holds (`2019`), or `2019-2` for the second chunk of a large year. */
