@@ -212,6 +212,8 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
       `search: first “${first.query}” ${round(first.bytes / 1000)} KB (${round(first.pagefindBytes / 1000)} KB Pagefind, ${first.requests} requests) in ${first.milliseconds} ms, ${first.results} results; ` +
         `warm “${warm.query}” ${round(warm.milliseconds)} ms, ${round(warm.bytes / 1000)} KB; repeat ${round(repeat.milliseconds)} ms`,
     );
+    const byKind = (kinds: Record<string, number>) => Object.entries(kinds).map(([kind, bytes]) => `${kind} ${round(bytes / 1000)} KB`).join(', ');
+    console.log(`search bytes from Pagefind: first query ${byKind(first.pagefindByKind)}; warm query ${byKind(warm.pagefindByKind)}`);
   }
   const page = ours.site.documentPages;
   console.log(
@@ -299,6 +301,7 @@ async function main() {
       log(`rebuilding after editing ${summary.sampleDocument}`);
       await editOneDocument(corpus, summary);
       const rebuild = await buildOurs(folders.site, corpus, folders.ours, folders.oursCache);
+      await writeFile(path.join(REPO_ROOT, 'bench/tmp/last-rebuild.log'), rebuild.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
       if (rebuild.exitCode !== 0) failed('rebuild', rebuild);
       rebuildSeconds = rebuild.wallSeconds;
       rebuildPhases = splitPhases(rebuild.lines, rebuild.wallSeconds);

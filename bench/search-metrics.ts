@@ -15,6 +15,27 @@ export interface QueryMetrics {
   milliseconds: number;
   /** Bytes received (compressed, as sent) while it ran. */
   bytes: number;
+  /** Pagefind's part of `bytes` by kind of file (see `PAGEFIND_FILE_KINDS`). */
+  pagefindByKind: Record<string, number>;
+}
+
+/** Kinds of file in the search bundle, by name. */
+const PAGEFIND_FILE_KINDS: ReadonlyArray<[kind: string, pattern: RegExp]> = [
+  ['code', /\.js$|\.pagefind$/],
+  ['metadata', /\.pf_meta$|\.json$/],
+  ['filters', /\.pf_filter$/],
+  ['index chunks', /\.pf_index$/],
+  ['fragments', /\.pf_fragment$/],
+];
+
+function pagefindByKind(requests: ReadonlyArray<{ url: string; bytes: number }>): Record<string, number> {
+  const byKind: Record<string, number> = {};
+  for (const { url, bytes } of requests) {
+    if (!url.includes('/pagefind/')) continue;
+    const kind = PAGEFIND_FILE_KINDS.find(([, pattern]) => pattern.test(new URL(url).pathname))?.[0] ?? 'other';
+    byKind[kind] = (byKind[kind] ?? 0) + bytes;
+  }
+  return byKind;
 }
 
 export interface SearchMetrics {
@@ -88,6 +109,7 @@ export async function measureSearch(distDir: string, queries: { common: string; 
       results: first.results,
       milliseconds: Date.now() - started,
       bytes: sum(firstRequests),
+      pagefindByKind: pagefindByKind(firstRequests),
       pagefindBytes: sum(firstRequests.filter((r) => r.url.includes('/pagefind/'))),
       requests: firstRequests.length,
     };
@@ -96,7 +118,8 @@ export async function measureSearch(distDir: string, queries: { common: string; 
       const mark = bytes.mark();
       const result = await runQuery(page, query);
       await page.waitForTimeout(200);
-      return { query, ...result, bytes: sum(bytes.since(mark)) };
+      const requests = bytes.since(mark);
+      return { query, ...result, bytes: sum(requests), pagefindByKind: pagefindByKind(requests) };
     };
     const warm = await measureAgain(queries.rare);
     const repeat = await measureAgain(queries.common);

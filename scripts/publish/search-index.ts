@@ -19,7 +19,7 @@ import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_FILTER, partitionShards, shardFolder, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
-import { UNSEARCHABLE_SYMBOLS, symbolCharacters, toIndexContent } from '../../src/lib/search-text.ts';
+import { UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
 import { listOutputFiles } from './output-files.ts';
 
 /** Written by `src/pages/search-records.json.ts`; taken out of the output before anything else reads it. */
@@ -50,15 +50,17 @@ export interface SearchIndexOptions {
   onShardWritten?: (files: string[]) => void;
 }
 
-interface IndexedDocument {
+/** A published page's searchable text, read from the built HTML. */
+interface PageText {
   record: SearchRecord;
-  content: string;
+  /** Body blocks of the page, then the record's searchable metadata values. */
+  blocks: string[];
 }
 
 /** The text to index, read from the built pages (see `readSearchDocuments`). */
 export interface SearchDocuments {
   /** In the order of the records, oldest first. */
-  documents: IndexedDocument[];
+  pages: PageText[];
   /** Pagefind's `includeCharacters`: the symbols in the text worth searching for. */
   includeCharacters: string;
 }
@@ -73,35 +75,36 @@ export async function takeSearchRecords(outDir: string): Promise<SearchRecord[]>
 }
 
 /**
- * The text each record is indexed with: title, body blocks of its page, then
- * metadata values. Pages are read one at a time: only their text is kept.
+ * The text of every published page: its body blocks, read one page at a
+ * time. The whole index's symbols come from one cheap pass over it, so that
+ * each shard's index text can be made just before that shard is written and
+ * Pagefind starts on the newest shard early.
  */
 export async function readSearchDocuments(outDir: string, records: readonly SearchRecord[], logger: Logger): Promise<SearchDocuments> {
-  const documents: IndexedDocument[] = [];
+  const started = performance.now();
+  const pages: PageText[] = [];
+  const symbols = new Set<string>();
   for (const record of records) {
     const html = await readFile(path.join(outDir, record.file), 'utf8').catch(() => {
       throw new Error(`搜索索引：找不到 ${record.url} 的页面文件 ${record.file}（search index: page missing）`);
     });
     const body = extractBodyBlocks(html);
     if (body.length === 0) logger.warn(`${record.file}: 页面没有 data-pagefind-body 正文（no indexable body）`);
-    documents.push({ record, content: toIndexContent(record.result.title, [...body, ...record.fields]) });
+    const blocks = [...body, ...record.fields];
+    pages.push({ record, blocks });
+    for (const symbol of indexSymbols([record.result.title, ...blocks])) symbols.add(symbol);
   }
-  return { documents, includeCharacters: searchableSymbols(documents) };
-}
-
-/** Every symbol in the text becomes searchable (〔 〕 + 。…); Pagefind would drop them otherwise. */
-function searchableSymbols(documents: readonly IndexedDocument[]): string {
-  const symbols = new Set<string>();
-  for (const { content } of documents) for (const symbol of symbolCharacters(content)) symbols.add(symbol);
+  // Every symbol in the text becomes searchable (〔 〕 + 。…); Pagefind would drop them otherwise.
   for (const symbol of UNSEARCHABLE_SYMBOLS) symbols.delete(symbol);
-  return [...symbols].sort().join('');
+  logger.info(`已读取 ${pages.length} 个页面（read ${pages.length} pages for the index in ${((performance.now() - started) / 1000).toFixed(1)} s）`);
+  return { pages, includeCharacters: [...symbols].sort().join('') };
 }
 
 /** What Pagefind is given for one document; `position` is its place in the oldest-first list. */
-function pagefindRecord({ record, content }: IndexedDocument, position: number, shardKey: string) {
+function pagefindRecord({ record, blocks }: PageText, position: number, shardKey: string) {
   return {
     url: record.url,
-    content,
+    content: toIndexContent(record.result.title, blocks),
     language: SEARCH_INDEX_LANGUAGE,
     meta: { ...record.result },
     filters: { ...record.facets, [DOCUMENT_FILTER]: [documentFilterValue(position)], [SHARD_FILTER]: [shardKey] },
@@ -117,18 +120,19 @@ async function pagefindVersion(): Promise<string> {
 interface ShardJob {
   range: ShardRange;
   newest: boolean;
-  records: ReturnType<typeof pagefindRecord>[];
 }
 
+type PagefindRecord = ReturnType<typeof pagefindRecord>;
+
 /** Indexes one shard into `folder` in a Pagefind service of its own, closed afterwards to free its memory. */
-async function writeShard(job: ShardJob, folder: string, includeCharacters: string): Promise<void> {
+async function writeShard(job: ShardJob, records: readonly PagefindRecord[], folder: string, includeCharacters: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters });
   if (!index) throw new Error(`搜索索引创建失败（pagefind createIndex failed）：${errors.join('; ')}`);
   try {
     // Records go to Pagefind's service a batch at a time: faster than one by one, bounded in memory.
-    for (let start = 0; start < job.records.length; start += BATCH_SIZE) {
+    for (let start = 0; start < records.length; start += BATCH_SIZE) {
       await Promise.all(
-        job.records.slice(start, start + BATCH_SIZE).map(async (record) => {
+        records.slice(start, start + BATCH_SIZE).map(async (record) => {
           const added = await index.addCustomRecord(record);
           if (added.errors.length > 0) throw new Error(`搜索索引：${record.url}：${added.errors.join('; ')}`);
         }),
@@ -161,12 +165,12 @@ async function folderFigures(folder: string) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Writes the search index of `documents` into `outDir/pagefind/`. */
-export async function writeSearchIndex(outDir: string, { documents, includeCharacters }: SearchDocuments, options: SearchIndexOptions): Promise<void> {
+/** Writes the search index of `pages` into `outDir/pagefind/`, shard by shard. */
+export async function writeSearchIndex(outDir: string, { pages, includeCharacters }: SearchDocuments, options: SearchIndexOptions): Promise<void> {
   const { logger } = options;
   const started = performance.now();
   const ranges = partitionShards(
-    documents.map(({ record }) => record.date),
+    pages.map(({ record }) => record.date),
     options.shardSize,
   );
   const bundle = path.join(outDir, SEARCH_BUNDLE_DIR);
@@ -175,13 +179,10 @@ export async function writeSearchIndex(outDir: string, { documents, includeChara
   const used = new Set<string>();
   let reused = 0;
   // Newest first: the newest shard is the bundle itself, with Pagefind's code.
-  const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({
-    range,
-    newest: i === 0,
-    records: documents.slice(range.start, range.end).map((document, offset) => pagefindRecord(document, range.start + offset, range.key)),
-  }));
-  if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true, records: [] });
+  const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({ range, newest: i === 0 }));
+  if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true });
   for (const job of jobs) {
+    const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset, job.range.key));
     const folder = path.join(bundle, shardFolder(job.range.key, job.newest));
     const placed = async (cached: string) => {
       await cp(cached, folder, { recursive: true });
@@ -189,7 +190,7 @@ export async function writeSearchIndex(outDir: string, { documents, includeChara
       options.onShardWritten?.(files.map((file) => `${SEARCH_BUNDLE_DIR}/${shardFolder(job.range.key, job.newest)}${file}`));
     };
     const key = createHash('sha256')
-      .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, job.records]))
+      .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, records]))
       .digest('hex');
     const cached = path.join(cacheRoot, key);
     used.add(key);
@@ -202,10 +203,10 @@ export async function writeSearchIndex(outDir: string, { documents, includeChara
     const fresh = `${cached}.partial`;
     await rm(fresh, { recursive: true, force: true });
     await mkdir(cacheRoot, { recursive: true });
-    await writeShard(job, fresh, includeCharacters);
+    await writeShard(job, records, fresh, includeCharacters);
     await rename(fresh, cached);
     await placed(cached);
-    logger.info(`已索引 ${job.range.end}/${documents.length} 篇（indexed shard ${job.range.key}: ${job.records.length} documents）`);
+    logger.info(`已索引 ${job.range.end}/${pages.length} 篇（indexed shard ${job.range.key}: ${records.length} documents）`);
   }
   // The cache keeps only this build's shards, so that it does not grow with every edit.
   for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
@@ -220,8 +221,8 @@ export async function writeSearchIndex(outDir: string, { documents, includeChara
   const figures = await folderFigures(bundle);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
-    `搜索索引：${documents.length} 篇文档，${jobs.length} 个分片，${figures.files} 个文件共 ${kb(figures.bytes)}` +
-      `（search index: ${documents.length} documents indexed in ${seconds} s; index ${kb(figures.bytes)} in ${jobs.length} shards, ` +
+    `搜索索引：${pages.length} 篇文档，${jobs.length} 个分片，${figures.files} 个文件共 ${kb(figures.bytes)}` +
+      `（search index: ${pages.length} documents indexed in ${seconds} s; index ${kb(figures.bytes)} in ${jobs.length} shards, ` +
       `${reused} from the cache: fragments ${kb(figures.fragments)}, words ${kb(figures.words)}, filters ${kb(figures.filters)}）`,
   );
 }

@@ -206,6 +206,43 @@ export function symbolCharacters(indexText: string): Set<string> {
   return symbols;
 }
 
+/** Per source character: the symbols its folded form holds, and whether it holds a letter or digit. */
+const charClasses = new Map<string, { symbols: string[]; word: boolean }>();
+
+function classifyChar(char: string): { symbols: string[]; word: boolean } {
+  let found = charClasses.get(char);
+  if (found === undefined) {
+    const folded = [...foldChar(char)];
+    found = {
+      symbols: folded.filter((c) => !isHan(c) && !WORD_CHAR.test(c) && !SPACE.test(c)),
+      word: folded.some(isWordChar),
+    };
+    charClasses.set(char, found);
+  }
+  return found;
+}
+
+/**
+ * The symbols that the index text of `texts` would contain (what
+ * `symbolCharacters(toIndexContent(…))` gives), found without building it:
+ * one cheap pass over every document, so that the whole index's symbols are
+ * known before its first shard is written.
+ */
+export function indexSymbols(texts: Iterable<string>): Set<string> {
+  const symbols = new Set<string>();
+  let hasWords = false;
+  for (const text of texts) {
+    for (const char of text) {
+      const { symbols: found, word } = classifyChar(char);
+      for (const symbol of found) symbols.add(symbol);
+      hasWords ||= word;
+    }
+  }
+  // Runs of letters and digits end with a word-end mark in index text.
+  if (hasWords) symbols.add(WORD_END);
+  return symbols;
+}
+
 /**
  * Symbols Pagefind must not treat as word characters: the quote mark, which
  * delimits its exact-phrase syntax. A query part containing one can match

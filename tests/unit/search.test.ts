@@ -10,6 +10,7 @@ import {
   WORD_BREAK,
   foldText,
   fromIndexText,
+  indexSymbols,
   isSearchablePart,
   parseQuery,
   splitIndexContent,
@@ -82,6 +83,18 @@ describe('index text', () => {
   });
   it('lists the symbols Pagefind must keep in words, word ends included', () => {
     expect([...symbolCharacters(toIndexContent('标题（一）', ['1+6+N。']))].sort()).toEqual(['+', '_', '。', '（', '）'].sort());
+  });
+  it('knows the symbols of index text from the text itself, before it is built', () => {
+    const cases: Array<[string, string[]]> = [
+      ['标题（一）', ['1+6+N。']],
+      ['只有汉字', ['没有字母也没有数字']],
+      // Full-width letters fold to ASCII, reserved characters become a replacement character, traditional to simplified.
+      ['Ｇ１１地块〔2020〕', ['含有\u200B与ǂ、ǁ的文本', '網格化管理※★', 'e-mail: a_b@c.cn']],
+      ['', []],
+    ];
+    for (const [title, blocks] of cases) {
+      expect(indexSymbols([title, ...blocks]), title).toEqual(symbolCharacters(toIndexContent(title, blocks)));
+    }
   });
 });
 
