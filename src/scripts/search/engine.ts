@@ -7,10 +7,11 @@
  * 2. with several parts, the documents that contain each part are read off
  *    the counts of the one-value-per-document `doc` filter, and those that
  *    contain them all become one filter, `doc: {any: [...]}`, listed likewise;
- * 3. for relevance, a search per query word (restricted to the listed
- *    documents) gives the word's positions in each document, from which the
- *    phrases' occurrences and title matches are counted
- *    (src/lib/search-ranking.ts); a few results are ranked from their text.
+ *    that filter's data is loaded only when a query first has several parts;
+ * 3. for relevance, a search per query word gives the word's positions in
+ *    each listed document, from which the phrases' occurrences and title
+ *    matches are counted (src/lib/search-ranking.ts); a few results are
+ *    ranked from their text.
  *
  * The index is in shards, one per range of years (src/lib/search-shards.ts),
  * merged into one Pagefind instance: filter counts add up across shards, and
@@ -46,7 +47,7 @@ interface PagefindApi {
   options(options: { noWorker?: boolean; baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
-  filters(): Promise<FilterCounts>;
+  preload(term: string | null, options?: { filters?: Record<string, string[]> }): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
 }
 
@@ -91,6 +92,7 @@ function noCounts(): Record<SearchFacet, Record<string, number>> {
 
 export class SearchEngine {
   private readonly phraseCache = new Map<string, Set<string>>();
+  private documentFilter: Promise<void> | undefined;
 
   private constructor(
     private readonly pagefind: PagefindApi,
@@ -116,8 +118,10 @@ export class SearchEngine {
     await pagefind.options(options);
     await pagefind.init();
     await Promise.all(manifest.shards.filter(({ folder }) => folder !== '').map(({ folder }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, options)));
-    // Loads every filter's data, so that every search reports every filter's counts.
-    await pagefind.filters();
+    // Loads the facets' and the shards' filter data, so that every search
+    // reports their counts. Not the `doc` filter's: at 10,000 documents it
+    // is most of the filter data, and one-part queries never need it.
+    await pagefind.preload(null, { filters: Object.fromEntries([...SEARCH_FACETS, SHARD_FILTER].map((key) => [key, []])) });
     return new SearchEngine(
       pagefind,
       new Set(manifest.symbols),
@@ -130,6 +134,8 @@ export class SearchEngine {
     const key = part.join(' ');
     let documents = this.phraseCache.get(key);
     if (!documents) {
+      this.documentFilter ??= this.pagefind.preload(null, { filters: { [DOCUMENT_FILTER]: [] } });
+      await this.documentFilter;
       documents = new Set();
       if (isSearchablePart(part, this.symbols)) {
         const response = await this.pagefind.search(toPhraseQuery(part));
@@ -173,7 +179,7 @@ export class SearchEngine {
     }
 
     const found = inOrder.map((result) => new Found(result));
-    const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts, listed.filters[DOCUMENT_FILTER] ?? {}) : found;
+    const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts) : found;
     return { results: ranked, counts };
   }
 
@@ -196,10 +202,9 @@ export class SearchEngine {
   /**
    * Orders `newestFirst` by title matches, then occurrences. A few results
    * are ranked from their text, which the page loads to show them anyway;
-   * more from the positions of the query's words (see the module comment),
-   * looked up only in the listed documents (`listedDocuments`: `doc` counts).
+   * more from the positions of the query's words (see the module comment).
    */
-  private async rank(newestFirst: Found[], parts: readonly QueryPart[], listedDocuments: Record<string, number>): Promise<Found[]> {
+  private async rank(newestFirst: Found[], parts: readonly QueryPart[]): Promise<Found[]> {
     if (newestFirst.length <= 1) return newestFirst;
     if (newestFirst.length <= RANK_FROM_TEXT) {
       const relevances = new Map<Found, Relevance>();
@@ -211,20 +216,19 @@ export class SearchEngine {
       );
       return byRelevance(newestFirst, (document) => relevances.get(document)!);
     }
-    const filters: PagefindFilters = {
-      [DOCUMENT_FILTER]: { any: Object.keys(listedDocuments).filter((value) => listedDocuments[value]! > 0) },
-    };
+    const listed = new Set(newestFirst.map((document) => document.id));
     const positions = new Map<string, Map<string, number[]>>();
     for (const word of new Set(parts.flat())) {
-      for (const result of (await this.pagefind.search(word, { filters })).results) {
+      for (const result of (await this.pagefind.search(word)).results) {
+        if (!listed.has(result.id)) continue;
         const byWord = positions.get(result.id) ?? new Map<string, number[]>();
         byWord.set(word, result.words);
         positions.set(result.id, byWord);
       }
     }
     const titleEnds = new Map<string, number>();
-    for (const result of (await this.pagefind.search(TITLE_END, { filters })).results) {
-      titleEnds.set(result.id, Math.min(...result.words));
+    for (const result of (await this.pagefind.search(TITLE_END)).results) {
+      if (listed.has(result.id)) titleEnds.set(result.id, Math.min(...result.words));
     }
     return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id) ?? new Map(), titleEnds.get(document.id) ?? 0));
   }
