@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatLeakReport, type LeakHit } from '../src/lib/leak-scan.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
-import { createLeakScanner, documentsForScan } from './publish/leak-gate.ts';
+import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
 import { listOutputFiles } from './publish/output-files.ts';
 import { precompress } from './publish/precompress.ts';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search-shards.ts';
@@ -61,24 +61,31 @@ async function allEnded<T extends readonly unknown[] | []>(steps: T): Promise<{ 
 /**
  * Steps 2 and 3. The pages are read for the search index first, so that
  * Pagefind's own process starts early; while it indexes shard after shard,
- * this one scans the pages and then each shard as it is written, and zlib's
+ * this one scans the pages and each shard as it is written, and zlib's
  * thread pool compresses the pages: both cores stay busy.
  */
 async function indexAndGate(outDir: string, previousDir: string): Promise<void> {
   const records = await takeSearchRecords(outDir);
   const pages = await listOutputFiles(outDir);
   const cacheDir = path.resolve(REPO_ROOT, CACHE_DIR);
-  const leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir);
   const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
   const compression = precompress(outDir, { files: pages, previousDir });
   const searchDocuments = await readSearchDocuments(outDir, records, logger);
+  // The scans start once the first shard is written: until Pagefind's
+  // process has its records, this one must feed it, not read and
+  // fingerprint every content file for the leak scanner.
+  let leakScanner: LeakScanner | undefined;
   const scans: Promise<LeakHit[]>[] = [];
   const scanned = new Set<string>();
   const scan = (files: string[]) => {
+    if (!leakScanner) {
+      // The first shard written: set the scanner up and scan the pages too.
+      leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir);
+      scan(pages);
+    }
     for (const file of files) scanned.add(file);
     scans.push(leakScanner.scan(outDir, files));
   };
-  scan(pages);
   const indexed = writeSearchIndex(outDir, searchDocuments, { shardSize: SEARCH_SHARD_SIZE, cacheDir, logger, onShardWritten: scan }).then(async () => {
     // What the shards did not cover: the manifest.
     const bundleFiles = await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR));
@@ -88,8 +95,8 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const [pagesCompressed] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans))]);
   const leaks = (await allEnded(scans)).flat();
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
-  await leakScanner.saveCache();
-  const { scanned: scannedCount, knownClean } = leakScanner.counts;
+  await leakScanner!.saveCache();
+  const { scanned: scannedCount, knownClean } = leakScanner!.counts;
   console.log(`gates: 泄露检查通过（leak scan passed: ${scannedCount} files scanned, ${knownClean} unchanged since the last clean scan）`);
   const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`));
   const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });

@@ -31,7 +31,6 @@ export const SEARCH_RECORDS_FILE = 'search-records.json';
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./;
 /** What a merged shard needs: its own copy of Pagefind's code and WebAssembly is never loaded. */
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
-const BATCH_SIZE = 100;
 /** Bump when the way a shard is written changes, so that cached shards are not reused. */
 const SHARD_FORMAT = 1;
 
@@ -129,15 +128,14 @@ async function writeShard(job: ShardJob, records: readonly PagefindRecord[], fol
   const { index, errors } = await pagefind.createIndex({ includeCharacters });
   if (!index) throw new Error(`搜索索引创建失败（pagefind createIndex failed）：${errors.join('; ')}`);
   try {
-    // Records go to Pagefind's service a batch at a time: faster than one by one, bounded in memory.
-    for (let start = 0; start < records.length; start += BATCH_SIZE) {
-      await Promise.all(
-        records.slice(start, start + BATCH_SIZE).map(async (record) => {
-          const added = await index.addCustomRecord(record);
-          if (added.errors.length > 0) throw new Error(`搜索索引：${record.url}：${added.errors.join('; ')}`);
-        }),
-      );
-    }
+    // The whole shard at once: Pagefind's process queues them and works on
+    // while this one is busy with other steps (the leak scan).
+    await Promise.all(
+      records.map(async (record) => {
+        const added = await index.addCustomRecord(record);
+        if (added.errors.length > 0) throw new Error(`搜索索引：${record.url}：${added.errors.join('; ')}`);
+      }),
+    );
     const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0) throw new Error(`搜索索引写入失败（pagefind writeFiles failed）：${written.errors.join('; ')}`);
   } finally {
