@@ -171,9 +171,25 @@ export async function indicatorDetails(indicator: Indicator) {
   };
 }
 
+let indicatorsBySource: Promise<Map<string, Indicator[]>> | undefined;
+
+/** Each document's indicators, in the indicators' order, mapped once: every document page asks. */
+async function loadIndicatorsBySource(): Promise<Map<string, Indicator[]>> {
+  const bySource = new Map<string, Indicator[]>();
+  for (const indicator of await getIndicators()) {
+    for (const source of new Set(indicator.values.flatMap((point) => point.source ?? []))) {
+      const list = bySource.get(source);
+      if (list) list.push(indicator);
+      else bySource.set(source, [indicator]);
+    }
+  }
+  return bySource;
+}
+
 /** Indicators with at least one figure taken from `doc`. */
 export async function indicatorsFromDocument(doc: SiteDocument): Promise<Indicator[]> {
-  return (await getIndicators()).filter((indicator) => indicator.values.some((point) => point.source === doc.key));
+  indicatorsBySource ??= loadIndicatorsBySource();
+  return (await indicatorsBySource).get(doc.key) ?? [];
 }
 
 /**
