@@ -36,7 +36,15 @@ const chineseDate = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'UTC',
 });
 
+// A decade of documents has a few thousand dates, and listings print each many times over.
+const formatted = new Map<string, string>();
+
 /** `2020-12-31` → `2020年12月31日`, the way official documents write dates. */
 export function formatChineseDate(value: string): string {
-  return chineseDate.format(parseIsoDate(value));
+  let text = formatted.get(value);
+  if (text === undefined) {
+    text = chineseDate.format(parseIsoDate(value));
+    formatted.set(value, text);
+  }
+  return text;
 }
