@@ -6,7 +6,7 @@
  * build, with the same fingerprints, are recognised by content and skipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Audience } from '../../src/lib/access.ts';
@@ -23,6 +23,7 @@ import {
   type ScanDocument,
 } from '../../src/lib/leak-scan.ts';
 import { fromIndexText } from '../../src/lib/search-text.ts';
+import { pruneCache } from './build-cache.ts';
 import { listOutputFiles } from './output-files.ts';
 
 /** Every document of the content folder, with whether `audience` gets it. */
@@ -130,10 +131,9 @@ export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: stri
     async saveCache() {
       const file = await cacheFile;
       if (!folder || !file || !scanner) return;
-      // Only this build's list is kept, so that the folder does not grow.
-      await rm(folder, { recursive: true, force: true });
       await mkdir(folder, { recursive: true });
       await writeFile(file, [...clean].join('\n'));
+      await pruneCache(folder, new Set([path.basename(file)]));
     },
   };
 }

@@ -20,6 +20,7 @@ import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_FILTER, partitionShards, shardFolder, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
 import { UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
+import { pruneCache, touchCacheEntry } from './build-cache.ts';
 import { listOutputFiles } from './output-files.ts';
 
 /** Written by `src/pages/search-records.json.ts`; taken out of the output before anything else reads it. */
@@ -176,6 +177,7 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   const version = await pagefindVersion();
   const used = new Set<string>();
   let reused = 0;
+  let indexed = 0;
   // Newest first: the newest shard is the bundle itself, with Pagefind's code.
   const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({ range, newest: i === 0 }));
   if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true });
@@ -193,6 +195,7 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
     const cached = path.join(cacheRoot, key);
     used.add(key);
     if (await stat(cached).catch(() => undefined)) {
+      await touchCacheEntry(cached);
       await placed(cached);
       reused++;
       continue;
@@ -204,12 +207,10 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
     await writeShard(job, records, fresh, includeCharacters);
     await rename(fresh, cached);
     await placed(cached);
-    logger.info(`已索引 ${job.range.end}/${pages.length} 篇（indexed shard ${job.range.key}: ${records.length} documents）`);
+    indexed += records.length;
+    logger.info(`已索引分片 ${job.range.key}，共 ${records.length} 篇（indexed shard ${job.range.key}: ${records.length} documents, ${indexed} so far）`);
   }
-  // The cache keeps only this build's shards, so that it does not grow with every edit.
-  for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
-    if (!used.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
-  }
+  await pruneCache(cacheRoot, used);
   const manifest: SearchManifest = {
     shards: jobs.map((job) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest) })),
     symbols: includeCharacters,
