@@ -6,10 +6,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
+import { recordExternalRequests } from '../helpers/browser.ts';
 import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
-import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
+import type { NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { serveInChromium, type ServedSite } from '../helpers/served-site.ts';
 import { PALETTE } from '../../src/lib/charts/spec.ts';
 
 /** A series the seed states with a growth rate, so it has two years and a line chart. */
@@ -43,19 +44,17 @@ async function countPixels(analysis: Page, png: Buffer, colour: string) {
 }
 
 describe('charts in a browser, served by nginx under /kb/', () => {
+  let site: ServedSite;
   let server: NginxServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    const build = await buildIsolated({ contentDir: path.join(REPO_ROOT, 'content'), base: '/kb/' }, 'charts-');
-    expect(build.ok, build.output).toBe(true);
-    server = await serveWithNginx(build.outDir);
-    browser = await launchChromium();
+    site = await serveInChromium(await buildIsolated({ contentDir: path.join(REPO_ROOT, 'content'), base: '/kb/' }, 'charts-'));
+    ({ server, browser } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await site?.close();
     await removeIsolatedBuilds();
   });
 

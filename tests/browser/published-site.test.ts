@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignSources } from '../../src/lib/csp.ts';
 import { searchUi } from '../../src/translations/zh-CN.ts';
 import { buildSite, listFiles, listHtmlFiles, type BuildResult } from '../helpers/build-site.ts';
-import { isLocal, launchChromium } from '../helpers/browser.ts';
-import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
+import { isLocal } from '../helpers/browser.ts';
+import type { NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { serveInChromium, type ServedSite } from '../helpers/served-site.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 
 const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -92,24 +93,21 @@ describe('the shipped site as published', () => {
   let first: BuildResult;
   let second: BuildResult;
   let pages: string[];
+  let site: ServedSite;
   let server: NginxServer;
   let browser: Browser;
 
   beforeAll(async () => {
     const options = { contentDir: path.join(REPO_ROOT, 'content'), base: '/kb/', pipeline: true };
     first = await buildSite(options);
-    expect(first.ok, first.output).toBe(true);
     second = await buildSite(options);
     expect(second.ok, second.output).toBe(true);
+    site = await serveInChromium(first);
+    ({ server, browser } = site);
     pages = (await listHtmlFiles(first.outDir)).map((file) => file.split(path.sep).join('/'));
-    server = await serveWithNginx(first.outDir);
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => site?.close());
 
   it('is byte-identical when built twice from the same commit', async () => {
     const [a, b] = await Promise.all([treeHashes(first.outDir), treeHashes(second.outDir)]);

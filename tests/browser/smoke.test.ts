@@ -6,25 +6,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
-import { launchChromium, recordExternalRequests } from '../helpers/browser.ts';
-import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
+import { recordExternalRequests } from '../helpers/browser.ts';
+import type { NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { serveInChromium, type ServedSite } from '../helpers/served-site.ts';
 
 describe('the site in a browser, served by nginx under /kb/', () => {
+  let site: ServedSite;
   let server: NginxServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    const build = await buildSite({ contentDir: path.join(REPO_ROOT, 'content'), base: '/kb/' });
-    expect(build.ok, build.output).toBe(true);
-    server = await serveWithNginx(build.outDir);
-    browser = await launchChromium();
+    site = await serveInChromium(await buildSite({ contentDir: path.join(REPO_ROOT, 'content'), base: '/kb/' }));
+    ({ server, browser } = site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => site?.close());
 
   it('loads the home page and follows a link to the seed summary, whose TOC is visible', async () => {
     const page = await browser.newPage();
