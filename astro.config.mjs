@@ -45,7 +45,7 @@ export default defineConfig({
     }),
   },
   // contentCheck first: it reports every content error before anything else runs.
-  // searchIndex indexes the written pages, so it comes after everything that writes pages.
+  // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
   integrations: [contentCheck(), mdx(), sitemap(), figuresReport()],
   vite: {
     build: {

@@ -5,7 +5,7 @@
  */
 import { parseAudience, type Audience } from './lib/access.ts';
 import { normalizeBase, withBase } from './lib/urls.ts';
-import { DEFAULT_SHARD_SIZE } from './lib/search-shards.ts';
+import { parseShardSize } from './lib/search-shards.ts';
 
 /** Who this build is for: `internal` (intranet, default) or `public`. */
 export const SITE_AUDIENCE: Audience = parseAudience(process.env.SITE_AUDIENCE);
@@ -42,10 +42,3 @@ export const STRICT_FIGURES: boolean = process.env.GAZETTE_STRICT === '1' || pro
  * src/lib/search-shards.ts). Tests set it small to exercise merged shards.
  */
 export const SEARCH_SHARD_SIZE: number = parseShardSize(process.env.GAZETTE_SEARCH_SHARD_SIZE);
-
-function parseShardSize(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_SHARD_SIZE;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) throw new Error(`GAZETTE_SEARCH_SHARD_SIZE must be a positive integer, got “${value}”`);
-  return size;
-}

@@ -71,7 +71,7 @@ export async function takeSearchRecords(outDir: string): Promise<SearchRecord[]>
   const records = JSON.parse(await readFile(file, 'utf8')) as SearchRecord[];
   await rm(file);
   // Oldest first, so that new documents are added at the end and older shards keep their input.
-  return records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return records.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
 }
 
 /**

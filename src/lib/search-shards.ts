@@ -24,6 +24,16 @@ export const SHARD_FILTER = 'shard';
  */
 export const DEFAULT_SHARD_SIZE = 4000;
 
+/** The shard size from `GAZETTE_SEARCH_SHARD_SIZE`: unset or empty is the default, anything else a positive whole number. */
+export function parseShardSize(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_SHARD_SIZE;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`GAZETTE_SEARCH_SHARD_SIZE 的值“${value}”无效，应为正整数（invalid GAZETTE_SEARCH_SHARD_SIZE, expected a positive whole number）`);
+  }
+  return size;
+}
+
 export interface ShardRange {
   /** Stable name: the first year it holds (`2019`), or `2019-2` for the second chunk of a large year. */
   key: string;

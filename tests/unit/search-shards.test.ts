@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partitionShards, shardFolder } from '../../src/lib/search-shards.ts';
+import { DEFAULT_SHARD_SIZE, parseShardSize, partitionShards, shardFolder } from '../../src/lib/search-shards.ts';
 
 /** `count` dates in `year`, in order. */
 const datesIn = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();
@@ -58,5 +58,14 @@ describe('shardFolder', () => {
   it('puts the newest shard in the bundle folder and the others in folders named by their key', () => {
     expect(shardFolder('2021', true)).toBe('');
     expect(shardFolder('2019-2', false)).toBe('2019-2/');
+  });
+});
+
+describe('parseShardSize', () => {
+  it('takes the default when unset, a positive whole number as given, and names the variable otherwise', () => {
+    expect(parseShardSize(undefined)).toBe(DEFAULT_SHARD_SIZE);
+    expect(parseShardSize('')).toBe(DEFAULT_SHARD_SIZE);
+    expect(parseShardSize('3')).toBe(3);
+    for (const bad of ['0', '-2', '1.5', 'many']) expect(() => parseShardSize(bad), bad).toThrow(/GAZETTE_SEARCH_SHARD_SIZE.*positive whole number/);
   });
 });

@@ -119,8 +119,8 @@ export class SearchEngine {
     await pagefind.init();
     await Promise.all(manifest.shards.filter(({ folder }) => folder !== '').map(({ folder }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, options)));
     // Loads the facets' and the shards' filter data, so that every search
-    // reports their counts. Not the `doc` filter's: at 10,000 documents it
-    // is most of the filter data, and one-part queries never need it.
+    // reports their counts. Not the `doc` filter's: one-part queries never
+    // need it, and with it every search would count its one value per document.
     await pagefind.preload(null, { filters: Object.fromEntries([...SEARCH_FACETS, SHARD_FILTER].map((key) => [key, []])) });
     return new SearchEngine(
       pagefind,
