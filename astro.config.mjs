@@ -47,6 +47,11 @@ export default defineConfig({
   // contentCheck first: it reports every content error before anything else runs.
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
   integrations: [contentCheck(), mdx(), sitemap(), figuresReport()],
+  experimental: {
+    // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
+    // and code are unchanged from Astro's cache folder instead of rendering it again.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       rollupOptions: {

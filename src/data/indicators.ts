@@ -186,10 +186,19 @@ async function loadIndicatorsBySource(): Promise<Map<string, Indicator[]>> {
   return bySource;
 }
 
-/** Indicators with at least one figure taken from `doc`. */
-export async function indicatorsFromDocument(doc: SiteDocument): Promise<Indicator[]> {
+/**
+ * 本文档中的指标: each indicator with a figure taken from `doc`, with only the
+ * figures the document printed, not ones derived from them.
+ */
+export async function documentIndicatorRows(doc: SiteDocument): Promise<{ name: string; href: string; figures: string[] }[]> {
   indicatorsBySource ??= loadIndicatorsBySource();
-  return (await indicatorsBySource).get(doc.key) ?? [];
+  return ((await indicatorsBySource).get(doc.key) ?? []).map((indicator) => ({
+    name: indicator.name,
+    href: href(indicatorPath(indicator)),
+    figures: indicator.values
+      .filter((point) => point.source === doc.key && !point.derivedFrom)
+      .map((point) => `${formatValue(point, indicator.unit)}（${indicatorUi.yearLabel(point.year)}）`),
+  }));
 }
 
 /**

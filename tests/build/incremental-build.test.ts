@@ -1,0 +1,96 @@
+/**
+ * Incremental builds (`experimental.incrementalBuild`, keys from
+ * src/data/page-cache-keys.ts): a rebuild with the same cache folder copies
+ * every document page that shows nothing changed, and renders the rest. What
+ * it writes must be exactly what a cold build of the same content writes.
+ */
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContent, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
+import { FIXTURE_SITES } from '../helpers/paths.ts';
+import { treeHashes } from '../helpers/tree-hashes.ts';
+
+const OLD_TITLE = '测试快报第2期标题';
+const NEW_TITLE = '测试快报第2期（修订后的标题）';
+
+/** Output files (`bulletins/…/index.html`) of the pages Astro copied from its cache instead of rendering. */
+function restoredPages(output: string): Set<string> {
+  return new Set([...output.matchAll(/├─ \/(\S+) \(restored\)/g)].map((match) => match[1]!));
+}
+
+/** Output files of the document pages: every page under a document kind's folder but its listings and feeds. */
+function documentPages(hashes: Map<string, string>): string[] {
+  return [...hashes.keys()].filter((file) => /^(bulletins\/[^/]+\/\d{4}\/\d+|(reports|summaries|reforms)\/[^/]+)\/index\.html$/.test(file));
+}
+
+async function editFile(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(file, text.replace(from, to));
+}
+
+describe('incremental build', () => {
+  let contentDir: string;
+  let cacheDir: string;
+  let first: BuildResult;
+  let unchanged: BuildResult;
+  let edited: BuildResult;
+  let cold: BuildResult;
+
+  beforeAll(async () => {
+    // Bulletins with neighbouring issues and shared topics, and an MDX report quoting and charting indicators.
+    contentDir = await makeContent({}, path.join(FIXTURE_SITES, 'basic'));
+    await cp(path.join(FIXTURE_SITES, 'indicators'), contentDir, { recursive: true });
+    cacheDir = await tempDir('gazette-cache-');
+    const build = (cache: string) => buildIsolated({ contentDir, base: '/kb/', env: { GAZETTE_CACHE_DIR: cache } }, 'incremental-');
+
+    first = await build(cacheDir);
+    expect(first.ok, first.output).toBe(true);
+    unchanged = await build(cacheDir);
+    expect(unchanged.ok, unchanged.output).toBe(true);
+
+    // An editor retitles an issue, shown on its neighbours' pages and in related documents,
+    // and corrects a figure that the MDX report quotes and charts.
+    await editFile(path.join(contentDir, 'bulletins/2021-2.md'), `title: ${OLD_TITLE}`, `title: ${NEW_TITLE}`);
+    await editFile(path.join(contentDir, 'indicators/handling.yaml'), '{ year: 2018, value: 7000,', '{ year: 2018, value: 7100,');
+    edited = await build(cacheDir);
+    expect(edited.ok, edited.output).toBe(true);
+    cold = await build(await tempDir('gazette-cache-'));
+    expect(cold.ok, cold.output).toBe(true);
+  }, 240_000);
+
+  afterAll(removeIsolatedBuilds);
+
+  it('copies every document page when nothing changed, and writes the same site', async () => {
+    const [before, after] = await Promise.all([treeHashes(first.outDir), treeHashes(unchanged.outDir)]);
+    const pages = documentPages(after);
+    expect(pages.length).toBeGreaterThan(8);
+    expect(restoredPages(first.output)).toEqual(new Set());
+    expect([...restoredPages(unchanged.output)].sort()).toEqual(pages.sort());
+    expect(after).toEqual(before);
+  });
+
+  it('after edits, writes exactly what a cold build of the same content writes', async () => {
+    const [incremental, fresh] = await Promise.all([treeHashes(edited.outDir), treeHashes(cold.outDir)]);
+    expect(incremental).toEqual(fresh);
+    expect(restoredPages(cold.output)).toEqual(new Set());
+  });
+
+  it('renders again the pages that show an edit, and only those', async () => {
+    const restored = restoredPages(edited.output);
+    const pages = documentPages(await treeHashes(cold.outDir));
+    const showing = async (text: string) =>
+      (await Promise.all(pages.map(async (page) => ((await readFile(path.join(cold.outDir, page), 'utf8')).includes(text) ? page : [])))).flat();
+    const showingTitle = await showing(NEW_TITLE);
+    // The issue itself, the issue before it (下一期) and a document listing it as related.
+    expect(showingTitle).toEqual(
+      expect.arrayContaining(['bulletins/test-journal/2021/2/index.html', 'bulletins/test-journal/2021/1/index.html', 'reforms/reform-a/index.html']),
+    );
+    const showingFigure = await showing('7,100');
+    expect(showingFigure).toEqual(expect.arrayContaining(['reports/figures-in-prose/index.html', 'summaries/summary-2019/index.html']));
+    const rerendered = pages.filter((page) => !restored.has(page));
+    expect(rerendered.sort()).toEqual([...new Set([...showingTitle, ...showingFigure])].sort());
+  });
+});
