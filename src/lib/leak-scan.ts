@@ -52,8 +52,8 @@ export const SENTENCES_PER_DOCUMENT = 12;
 /**
  * One form for comparing source and output: compatibility forms folded
  * (full-width digits and letters, `．`), case folded, and every kind of
- * whitespace removed, including the U+200B that Pagefind puts between words
- * and the line breaks HTML may add.
+ * whitespace removed, including the thin spaces between the search index's
+ * words, zero-width spaces and the line breaks HTML may add.
  */
 export function normalizeForScan(text: string): string {
   return text

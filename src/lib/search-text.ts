@@ -5,9 +5,9 @@
  * Pagefind matches whole words, and its own Chinese segmentation splits text
  * differently at index time (ICU4X) and in the browser (Intl.Segmenter). So
  * the index is given text that is already cut into the smallest units that a
- * reader can type, separated by zero-width spaces:
+ * reader can type, separated by thin spaces (`WORD_BREAK`):
  *
- * - every Han character is a word of its own (`网​格​化`), so any run of Han
+ * - every Han character is a word of its own (`网 格 化`), so any run of Han
  *   characters is a phrase of single characters and a quoted phrase search
  *   finds exactly the documents that contain it;
  * - a run of letters or digits (`OA`, `2020`, `G11`) is one word, ended by `_`
@@ -26,8 +26,14 @@
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 
-/** Separates the words of index text; invisible, and removed for display. */
-export const WORD_BREAK = '\u200B';
+/**
+ * Separates the words of index text. A thin space: whitespace, so that
+ * Pagefind splits words on it without a segmenter. Pagefind stores every run
+ * of whitespace as one space, so the text's own spaces become `SPACE_WORD`.
+ */
+export const WORD_BREAK = '\u2009';
+/** Index word that stands for a run of whitespace in the text, shown again as one space. */
+export const SPACE_WORD = 'ǀ';
 /** Ends a run of letters or digits in index text (`oa_`). */
 export const WORD_END = '_';
 /** Index word placed right after the title; its position tells title matches from body matches. */
@@ -36,7 +42,7 @@ export const TITLE_END = 'ǂ';
 export const BLOCK_BREAK = 'ǁ';
 
 /** Characters the transforms use themselves; found in a document, they are replaced. */
-const RESERVED = new Set([WORD_BREAK, TITLE_END, BLOCK_BREAK]);
+const RESERVED = new Set([TITLE_END, BLOCK_BREAK, SPACE_WORD]);
 const REPLACEMENT = '\uFFFD';
 
 /** Quote marks that readers type around a phrase; they separate query parts like spaces do. */
@@ -122,22 +128,12 @@ export function indexWord(token: TextToken): string {
 
 /**
  * One block of document text (a paragraph, a heading, a field value) as the
- * index stores it: folded, cut into words separated by zero-width spaces,
- * with whitespace kept as a single space.
+ * index stores it: folded, cut into words separated by word breaks, with
+ * each run of whitespace inside it kept as a `SPACE_WORD`.
  */
 export function toIndexText(text: string): string {
-  let out = '';
-  let previous: TextToken | undefined;
-  for (const token of tokenize(foldText(text))) {
-    if (token.kind === 'space') {
-      if (previous) out += ' ';
-    } else {
-      if (previous && previous.kind !== 'space') out += WORD_BREAK;
-      out += indexWord(token);
-    }
-    previous = token;
-  }
-  return out.trimEnd();
+  const words = tokenize(foldText(text).trim()).map((token) => (token.kind === 'space' ? SPACE_WORD : indexWord(token)));
+  return words.join(WORD_BREAK);
 }
 
 /**
@@ -151,13 +147,18 @@ export function toIndexContent(title: string, blocks: readonly string[]): string
 }
 
 /**
- * Index text back to readable (folded) text. In index text a `_` directly
- * after a letter or digit is always a word end (real underscores are words of
- * their own, after a word break), so removing those and the word breaks
- * restores the folded text exactly.
+ * Index text back to readable (folded) text, from the words as written or as
+ * Pagefind stores them (every word break a plain space). In index text a `_`
+ * directly after a letter or digit is always a word end (real underscores
+ * are words of their own), so removing those, joining the words and turning
+ * each `SPACE_WORD` back into a space restores the folded text exactly.
  */
 export function fromIndexText(indexText: string): string {
-  return indexText.replace(/(?<=[\p{L}\p{N}\p{M}])_/gu, '').replaceAll(WORD_BREAK, '');
+  return indexText
+    .replace(/(?<=[\p{L}\p{N}\p{M}])_/gu, '')
+    .split(/\s+/u)
+    .map((word) => (word === SPACE_WORD ? ' ' : word))
+    .join('');
 }
 
 /** Stored content (see `toIndexContent`) split back into its title and other blocks, readable. */
@@ -200,7 +201,7 @@ export function toPhraseQuery(part: QueryPart): string {
 export function symbolCharacters(indexText: string): Set<string> {
   const symbols = new Set<string>();
   for (const char of indexText) {
-    if (char === WORD_BREAK || char === TITLE_END || char === BLOCK_BREAK) continue;
+    if (char === TITLE_END || char === BLOCK_BREAK || char === SPACE_WORD) continue;
     if (!isHan(char) && !WORD_CHAR.test(char) && !SPACE.test(char)) symbols.add(char);
   }
   return symbols;

@@ -128,7 +128,7 @@ describe('the access gate and the leak scan', () => {
     await writeFile(path.join(copy, 'data.json'), JSON.stringify({ note: '机密报告正文第二句午未申同样不得外泄' }));
     await writeFile(path.join(copy, 'table.csv'), '指标,数值\n机密表格单元格酉戌亥,42\n');
     // Pagefind stores each page as gzip("pagefind_dcd" + JSON); the site's
-    // index text splits words with U+200B and marks letter and digit runs.
+    // index text splits words with thin spaces and marks letter and digit runs.
     const fragments = (await listFiles(copy)).filter((f) => f.startsWith('pagefind/fragment/'));
     expect(fragments.length).toBeGreaterThan(0);
     const fragmentFile = path.join(copy, fragments[0]!);

@@ -30,7 +30,7 @@ const published: ScanDocument = {
 };
 
 describe('normalisation', () => {
-  it('folds width and case and drops every kind of space, including the U+200B Pagefind inserts', () => {
+  it('folds width and case and drops every kind of space, zero-width ones too', () => {
     expect(normalizeForScan('ＴＥＳＴ－２０２１ 机密\u200b正文\n庚辛壬')).toBe('test-2021机密正文庚辛壬');
     expect(normalizeForScan('1．第三级标题')).toBe(normalizeForScan('1.第三级 标题'));
   });

@@ -8,6 +8,7 @@ import {
   BLOCK_BREAK,
   TITLE_END,
   WORD_BREAK,
+  SPACE_WORD,
   foldText,
   fromIndexText,
   indexSymbols,
@@ -63,19 +64,23 @@ describe('index text', () => {
     expect(visible(toIndexText('1+6+N'))).toBe('1_|+|6_|+|N_');
     expect(visible(toIndexText('深光综〔2020〕12号'))).toBe('深|光|综|〔|2020_|〕|12_|号');
   });
-  it('keeps whitespace as one space and folds traditional characters', () => {
-    expect(visible(toIndexText('  網格化   管理\n'))).toBe('网|格|化 管|理');
+  it('keeps whitespace inside a block as one space word and folds traditional characters', () => {
+    expect(visible(toIndexText('  網格化   管理\n'))).toBe(`网|格|化|${SPACE_WORD}|管|理`);
+    // A thin space of the text is whitespace like any other, never a word break.
+    expect(visible(toIndexText(`网格${WORD_BREAK}化`))).toBe(`网|格|${SPACE_WORD}|化`);
   });
   it('puts the title first, then the title marker, then the blocks, each apart', () => {
     const content = toIndexContent('标题', ['正文一', '', '正文二']);
     expect(visible(content)).toBe(`标|题 ${BLOCK_BREAK} ${TITLE_END} ${BLOCK_BREAK} 正|文|一 ${BLOCK_BREAK} 正|文|二`);
   });
   it('replaces characters the transform reserves for itself', () => {
-    expect(toIndexText(`a${TITLE_END}b${BLOCK_BREAK}${WORD_BREAK}`)).not.toMatch(new RegExp(`[${TITLE_END}${BLOCK_BREAK}]`));
+    expect(toIndexText(`a${TITLE_END}b${BLOCK_BREAK}c${SPACE_WORD}d`)).not.toMatch(new RegExp(`[${TITLE_END}${BLOCK_BREAK}${SPACE_WORD}]`));
   });
   it('turns back into readable text exactly', () => {
     for (const text of ['网格化 管理', 'OA系统 G11项目', 'a_b c__d _x', '深光综〔2020〕12号', '𠮷野家 ①', '1+6+N']) {
       expect(fromIndexText(toIndexText(text))).toBe(text);
+      // Pagefind stores every run of whitespace as one plain space.
+      expect(fromIndexText(toIndexText(text).replaceAll(WORD_BREAK, ' '))).toBe(text);
     }
     const { title, blocks } = splitIndexContent(toIndexContent('網格化標題', ['正文 text_1', '发文字号']));
     expect(title).toBe('网格化标题');
@@ -89,7 +94,7 @@ describe('index text', () => {
       ['标题（一）', ['1+6+N。']],
       ['只有汉字', ['没有字母也没有数字']],
       // Full-width letters fold to ASCII, reserved characters become a replacement character, traditional to simplified.
-      ['Ｇ１１地块〔2020〕', ['含有\u200B与ǂ、ǁ的文本', '網格化管理※★', 'e-mail: a_b@c.cn']],
+      ['Ｇ１１地块〔2020〕', ['含有\u2009与\u200Bǂ、ǁ的文本', '網格化管理※★', 'e-mail: a_b@c.cn']],
       ['', []],
     ];
     for (const [title, blocks] of cases) {
@@ -145,7 +150,7 @@ describe('ranking', () => {
     const positionsOf = (content: string) => {
       const map = new Map<string, number[]>();
       content
-        .split(/[\s\u200B]+/u)
+        .split(/\s+/u)
         .filter(Boolean)
         .forEach((word, position) => map.set(word.toLowerCase(), [...(map.get(word.toLowerCase()) ?? []), position]));
       return map;
