@@ -7,6 +7,7 @@ import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
+import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
@@ -46,7 +47,7 @@ export default defineConfig({
   },
   // contentCheck first: it reports every content error before anything else runs.
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
-  integrations: [contentCheck(), mdx(), sitemap(), figuresReport()],
+  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap(), figuresReport()],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.

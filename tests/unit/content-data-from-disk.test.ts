@@ -1,0 +1,52 @@
+/**
+ * The store module that `contentDataFromDisk` loads in a build gives the same
+ * value as Astro's own (`export default JSON.parse("…")`). That every page of a
+ * build still gets its data is what all the build tests show.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { contentDataFromDisk } from '../../src/integrations/content-data-from-disk.ts';
+
+type Load = (id: string) => string | null;
+
+/** The Vite plugin's `load` hook that the integration registers for `command`, if any. */
+function storeLoader(command: 'build' | 'dev', cacheDir: string): Load | undefined {
+  let load: Load | undefined;
+  const setup = contentDataFromDisk().hooks['astro:config:setup'] as unknown as (options: object) => void;
+  setup({
+    command,
+    config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+    updateConfig: (config: { vite: { plugins: { load: Load }[] } }) => (load = config.vite.plugins[0]!.load),
+  });
+  return load;
+}
+
+describe('content data store read from disk in a build', () => {
+  it('gives the same value as Astro’s module, from the store file in the cache folder', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-store-'));
+    // Astro's store is devalue's JSON form; any JSON text stands for it here.
+    const store = JSON.stringify([{ reports: 1 }, ['网格化管理', '含“引号”与\\反斜杠\n换行', 2026]]);
+    await writeFile(path.join(cacheDir, 'data-store.json'), store);
+    const code = storeLoader('build', cacheDir)!('\0astro:data-layer-content');
+    expect(code).toEqual(expect.any(String));
+    const moduleFile = path.join(cacheDir, 'store-module.mjs');
+    await writeFile(moduleFile, code!);
+    const astroModuleFile = path.join(cacheDir, 'astro-module.mjs');
+    await writeFile(astroModuleFile, `export default JSON.parse(${JSON.stringify(store)})`);
+    const [ours, astros] = await Promise.all([import(pathToFileURL(moduleFile).href), import(pathToFileURL(astroModuleFile).href)]);
+    expect(ours.default).toEqual(astros.default);
+  });
+
+  it('leaves other modules, a build without a store file, and `astro dev` to Astro', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-store-'));
+    const load = storeLoader('build', cacheDir)!;
+    expect(load('\0astro:data-layer-content')).toBeNull();
+    await writeFile(path.join(cacheDir, 'data-store.json'), '[]');
+    expect(load('\0astro:content')).toBeNull();
+    expect(load('\0astro:data-layer-content')).not.toBeNull();
+    expect(storeLoader('dev', cacheDir)).toBeUndefined();
+  });
+});
