@@ -34,10 +34,11 @@ export function contentDataFromDisk(): AstroIntegration {
               {
                 name: 'gazette-content-data-from-disk',
                 enforce: 'pre',
-                load(id) {
-                  // Without a store file Astro's own module (an empty store) is right.
+                // Astro's own plugin loads the module first; a transform still sees it and can replace its code.
+                transform(_code, id) {
+                  // Without a store file Astro's module (an empty store) is right.
                   if (id !== DATA_STORE_MODULE_ID || !existsSync(storeFile)) return null;
-                  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`;
+                  return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`, map: null };
                 },
               },
             ],

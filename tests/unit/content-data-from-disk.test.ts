@@ -10,16 +10,20 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentDataFromDisk } from '../../src/integrations/content-data-from-disk.ts';
 
+type Transform = (code: string, id: string) => { code: string } | null;
 type Load = (id: string) => string | null;
 
-/** The Vite plugin's `load` hook that the integration registers for `command`, if any. */
+/** What the integration's Vite plugin makes of Astro's module `id`, for `command`; undefined when it adds no plugin. */
 function storeLoader(command: 'build' | 'dev', cacheDir: string): Load | undefined {
   let load: Load | undefined;
   const setup = contentDataFromDisk().hooks['astro:config:setup'] as unknown as (options: object) => void;
   setup({
     command,
     config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
-    updateConfig: (config: { vite: { plugins: { load: Load }[] } }) => (load = config.vite.plugins[0]!.load),
+    updateConfig: (config: { vite: { plugins: { transform: Transform }[] } }) => {
+      const { transform } = config.vite.plugins[0]!;
+      load = (id) => transform('export default JSON.parse("…")', id)?.code ?? null;
+    },
   });
   return load;
 }
