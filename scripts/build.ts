@@ -22,6 +22,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatLeakReport, type LeakHit } from '../src/lib/leak-scan.ts';
+import { astroBuildEnv } from '../src/lib/build-memory.ts';
+import { isCollectionEntry, listContentFiles } from '../src/lib/content-files/load.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
 import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
 import { listOutputFiles } from './publish/output-files.ts';
@@ -39,8 +41,10 @@ function astroBuild(outDir: string, strict: boolean): Promise<void> {
   const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
   // `--strict` turns figure warnings into errors (see STRICT_FIGURES in src/site-settings.ts).
   const args = [astro, 'build', '--outDir', outDir, ...(strict ? ['--strict'] : [])];
+  // Astro's memory is sized for the archive (src/lib/build-memory.ts).
+  const entries = listContentFiles(CONTENT_DIR).filter(isCollectionEntry).length;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: astroBuildEnv(process.env, entries) });
     child.on('error', reject);
     child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new BuildFailure(`astro build 失败（astro build failed: ${signal ?? `exit code ${code}`}）`)),
