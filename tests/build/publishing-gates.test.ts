@@ -4,7 +4,7 @@
  * link to (and that link back) and share topics and keywords with. Both audiences are built once
  * with the whole pipeline; the assertions read what was really written.
  */
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -173,11 +173,15 @@ describe('the access gate and the leak scan', () => {
       expect(firstReused).toBe(0);
       // The same content again, with the same cache, into the same folder: every file is the same, byte for byte.
       const before = await treeHashes(internal.outDir);
+      const homeGzip = path.join(internal.outDir, 'index.html.gz');
+      const homeGzipInode = (await stat(homeGzip)).ino;
       const again = await buildSite({ contentDir, base: '/kb/', pipeline: true, outDir: internal.outDir, env: internalCache });
       expect(again.ok, again.output).toBe(true);
       expect(scanned(again.output)).toEqual([0, firstScanned]);
       expect(gzipped(again.output)).toEqual([firstGzipped, firstGzipped]);
       expect(await treeHashes(internal.outDir)).toEqual(before);
+      // Taken over as a hard link, not copied: the same file lives on in the new output.
+      expect((await stat(homeGzip)).ino).toBe(homeGzipInode);
     });
 
     it('leaves the previous output byte for byte as it was when the content is bad', async () => {
