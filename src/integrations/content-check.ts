@@ -5,18 +5,25 @@
  * trace for the first bad file. A build with errors stops here; `astro dev`
  * reports them and checks again whenever a content file changes.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent } from '../lib/content-check/check-content.ts';
+import { checkContent, type CheckResult } from '../lib/content-check/check-content.ts';
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
 import { formatProblem } from '../lib/content-check/report.ts';
 import { forgetSiteLinks, primeSiteLinks } from '../lib/content-links/site-links.ts';
 import { CONTENT_DIR, SITE_AUDIENCE, SITE_BASE } from '../site-settings.ts';
+import { dataStoreFile } from './content-data-from-disk.ts';
 
 const verbose = process.argv.includes('--verbose');
+/** In the cache folder: the digest of how the links between documents resolved in the last build. */
+const LINK_DIGEST_FILE = 'gazette-link-resolutions.txt';
+/** In the cache folder: Astro's record of the pages its incremental build can copy. */
+const INCREMENTAL_BUILD_MANIFEST = 'incremental-build.json';
 
-/** Checks and logs; true when there are no errors. */
-function runCheck(logger: AstroIntegrationLogger): boolean {
+/** Checks and logs; the result when there are no errors. */
+function runCheck(logger: AstroIntegrationLogger): CheckResult | undefined {
   try {
     const result = checkContent({ contentDir: CONTENT_DIR, audience: SITE_AUDIENCE, base: SITE_BASE });
     primeSiteLinks(CONTENT_DIR, SITE_AUDIENCE, SITE_BASE, result.index);
@@ -27,20 +34,46 @@ function runCheck(logger: AstroIntegrationLogger): boolean {
     logger.info(
       result.problems.length > 0 ? checkLabels.errorCount(result.errorCount, result.warningCount) : checkLabels.allGood(result.fileCount),
     );
-    return result.errorCount === 0;
+    return result.errorCount === 0 ? result : undefined;
   } catch (error) {
     logger.error(`${checkMessages.crashed}\n${verbose && error instanceof Error ? error.stack : String(error)}`);
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Astro keeps a Markdown document's rendered HTML in its content store, and
+ * the page made from it in the incremental build's cache, until the
+ * document's own file changes. But a link to another document is rendered as
+ * that document's URL, or as plain text when this build leaves it out
+ * (src/markdown/internal-links.ts), which changes with the other file. So
+ * when any link resolves differently than in the build before, both caches
+ * are dropped and every document is rendered again.
+ */
+function dropRenderedDocumentsIfLinksChanged(linkResolutions: readonly string[], cacheDir: URL, logger: AstroIntegrationLogger): void {
+  const digest = createHash('sha256').update(linkResolutions.join('\n')).digest('hex');
+  const digestFile = new URL(LINK_DIGEST_FILE, cacheDir);
+  const previous = existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : undefined;
+  if (previous === digest) return;
+  const store = dataStoreFile(cacheDir);
+  if (existsSync(store)) {
+    logger.info(checkLabels.linksChanged);
+    rmSync(store);
+    rmSync(new URL(INCREMENTAL_BUILD_MANIFEST, cacheDir), { force: true });
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(digestFile, digest);
 }
 
 export function contentCheck(): AstroIntegration {
   return {
     name: 'gazette-content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        if (runCheck(logger) || command === 'dev') return;
+        const result = runCheck(logger);
+        if (result && command === 'build') dropRenderedDocumentsIfLinksChanged(result.linkResolutions, config.cacheDir, logger);
+        if (result || command === 'dev') return;
         logger.error(checkLabels.buildStopped);
         // Exiting here, rather than throwing, keeps Astro from printing a stack trace after the list.
         process.exit(1);

@@ -18,8 +18,11 @@ import type { AstroIntegration } from 'astro';
 
 /** Astro's resolved id of the store module (`astro:data-layer-content`). */
 const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
+
 /** The store's file in the cache folder, as Astro names it in a build. */
-const DATA_STORE_FILE = 'data-store.json';
+export function dataStoreFile(cacheDir: URL): URL {
+  return new URL('data-store.json', cacheDir);
+}
 
 export function contentDataFromDisk(): AstroIntegration {
   return {
@@ -27,7 +30,7 @@ export function contentDataFromDisk(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
-        const storeFile = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
+        const storeFile = fileURLToPath(dataStoreFile(config.cacheDir));
         updateConfig({
           vite: {
             plugins: [

@@ -13,6 +13,7 @@ import { FIXTURE_SITES } from '../helpers/paths.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 
 const OLD_TITLE = '测试快报第2期标题';
+const LINKS_CHANGED = 'links between documents changed';
 const NEW_TITLE = '测试快报第2期（修订后的标题）';
 
 /** Output files (`bulletins/…/index.html`) of the pages Astro copied from its cache instead of rendering. */
@@ -30,6 +31,8 @@ async function editFile(file: string, from: string, to: string): Promise<void> {
   expect(text).toContain(from);
   await writeFile(file, text.replace(from, to));
 }
+
+afterAll(removeIsolatedBuilds);
 
 describe('incremental build', () => {
   let contentDir: string;
@@ -61,14 +64,13 @@ describe('incremental build', () => {
     expect(cold.ok, cold.output).toBe(true);
   }, 240_000);
 
-  afterAll(removeIsolatedBuilds);
-
   it('copies every document page when nothing changed, and writes the same site', async () => {
     const [before, after] = await Promise.all([treeHashes(first.outDir), treeHashes(unchanged.outDir)]);
     const pages = documentPages(after);
     expect(pages.length).toBeGreaterThan(8);
     expect(restoredPages(first.output)).toEqual(new Set());
     expect([...restoredPages(unchanged.output)].sort()).toEqual(pages.sort());
+    expect(unchanged.output).not.toContain(LINKS_CHANGED);
     expect(after).toEqual(before);
   });
 
@@ -93,4 +95,26 @@ describe('incremental build', () => {
     const rerendered = pages.filter((page) => !restored.has(page));
     expect(rerendered.sort()).toEqual([...new Set([...showingTitle, ...showingFigure])].sort());
   });
+});
+
+describe('incremental build after a linked document is withdrawn', () => {
+  it('renders the linking document again, with the link as plain text', async () => {
+    // open-report.md links to public-reform.md, which an editor then marks as a draft.
+    const contentDir = await makeContent({}, path.join(FIXTURE_SITES, 'gates'));
+    const cacheDir = await tempDir('gazette-cache-');
+    const build = () => buildIsolated({ contentDir, base: '/kb/', env: { GAZETTE_CACHE_DIR: cacheDir } }, 'incremental-links-');
+    const linkToReform = 'href="/kb/reforms/public-reform/"';
+    const first = await build();
+    expect(first.ok, first.output).toBe(true);
+    expect(await readFile(path.join(first.outDir, 'reports/open-report/index.html'), 'utf8')).toContain(linkToReform);
+
+    await editFile(path.join(contentDir, 'reforms/public-reform.md'), 'access: public\n', 'access: public\ndraft: true\n');
+    const second = await build();
+    expect(second.ok, second.output).toBe(true);
+    expect(second.output).toContain(LINKS_CHANGED);
+    const page = await readFile(path.join(second.outDir, 'reports/open-report/index.html'), 'utf8');
+    expect(page).not.toContain(linkToReform);
+    expect(page).toContain('另一份公开材料');
+    expect(restoredPages(second.output)).not.toContain('reports/open-report/index.html');
+  }, 120_000);
 });

@@ -35,6 +35,8 @@ export interface CheckResult {
   /** Files read as content. */
   fileCount: number;
   index: ContentIndex;
+  /** Every link between documents with what it resolves to (`from`, URL, resolution), one line each. */
+  linkResolutions: string[];
 }
 
 /** Files the loaders will not read: misplaced ones are errors, leftovers in a collection folder warnings. */
@@ -71,12 +73,18 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   const index = buildContentIndex(entries, options.audience);
   problems.push(...crossFileProblems(entries, index), ...indicatorProblems(entries, index));
-  const resolve = createLinkResolver(index, options.base);
+  const linkResolutions: string[] = [];
+  const resolveLink = createLinkResolver(index, options.base);
+  const resolve: typeof resolveLink = (from, url) => {
+    const resolution = resolveLink(from, url);
+    linkResolutions.push(JSON.stringify([from, url, resolution]));
+    return resolution;
+  };
   for (const entry of entries) {
     if (entry.file.collection?.format === 'markdown') problems.push(...linkProblems(entry, resolve));
   }
 
   problems.sort(byFileAndLine);
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
-  return { problems, errorCount, warningCount: problems.length - errorCount, fileCount: entries.length, index };
+  return { problems, errorCount, warningCount: problems.length - errorCount, fileCount: entries.length, index, linkResolutions };
 }

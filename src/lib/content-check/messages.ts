@@ -45,4 +45,5 @@ export const checkLabels = {
   folder: '目录',
   watching: (folder: string) => `修改 ${folder} 中的文件后会自动重新检查（watching ${folder}; content is checked again on every change）`,
   buildStopped: '内容有错误，构建已停止。请按上面的提示修改后重试。（content errors: build stopped）',
+  linksChanged: '文档之间的链接与上次构建不同，全部文档重新渲染（links between documents changed: every document is rendered again）',
 } as const;
