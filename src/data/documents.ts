@@ -6,6 +6,7 @@
  * search index all read documents from here, never from `getCollection`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { RELATED_LIMIT } from '../consts.ts';
 import { isPublishable } from '../lib/access.ts';
 import { yearOf } from '../lib/dates.ts';
 import { documentUrlPath } from '../lib/document-urls.ts';
@@ -149,11 +150,22 @@ export async function getPublications(): Promise<Publication[]> {
 }
 
 let relatedIndex: Promise<(doc: SiteDocument, limit?: number) => SiteDocument[]> | undefined;
+const relatedByDocument = new WeakMap<SiteDocument, SiteDocument[]>();
 
-/** Documents that share topics or keywords with `doc`. */
-export async function getRelated(doc: SiteDocument, limit?: number): Promise<SiteDocument[]> {
+/**
+ * The documents shown as related to `doc` (相关文档): those that share topics
+ * or keywords with it, at most `RELATED_LIMIT`. Worked out once per document:
+ * its page's cache key and its page both ask.
+ */
+export async function getRelated(doc: SiteDocument): Promise<SiteDocument[]> {
   relatedIndex ??= getDocuments().then((docs) => buildRelatedIndex(docs));
-  return (await relatedIndex)(doc, limit);
+  const relatedTo = await relatedIndex;
+  let related = relatedByDocument.get(doc);
+  if (!related) {
+    related = relatedTo(doc, RELATED_LIMIT);
+    relatedByDocument.set(doc, related);
+  }
+  return related;
 }
 
 let issuesByJournal: Promise<Map<string, SiteDocument[]>> | undefined;

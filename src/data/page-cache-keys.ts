@@ -12,11 +12,10 @@
  * checks that a rebuild after edits equals a cold build of the same content.
  */
 import { createHash } from 'node:crypto';
-import { RELATED_LIMIT } from '../consts.ts';
 import { SITE_AUDIENCE } from '../site-settings.ts';
-import { getAdjacentIssues, getDocuments, getRelated, type SiteDocument } from './documents.ts';
+import { getAdjacentIssues, getRelated, type SiteDocument } from './documents.ts';
 import { getRevisions } from './history.ts';
-import { documentIndicatorRows, getIndicators } from './indicators.ts';
+import { documentIndicatorRows, documentLinks, getIndicators } from './indicators.ts';
 
 function digestOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
@@ -40,11 +39,8 @@ let everyIndicatorDigest: Promise<string> | undefined;
  */
 async function loadEveryIndicatorDigest(): Promise<string> {
   const indicators = await getIndicators();
-  const byKey = new Map((await getDocuments()).map((doc) => [doc.key, doc]));
-  const sources = [...new Set(indicators.flatMap((indicator) => indicator.values.flatMap((point) => point.source ?? [])))]
-    .sort()
-    .map((key) => [key, byKey.get(key)?.path, byKey.get(key)?.data.title]);
-  return digestOf([indicators, sources]);
+  const sourceKeys = [...new Set(indicators.flatMap((indicator) => indicator.values.flatMap((point) => point.source ?? [])))].sort();
+  return digestOf([indicators, await documentLinks(sourceKeys)]);
 }
 
 function isMdx(doc: SiteDocument): boolean {
@@ -54,7 +50,7 @@ function isMdx(doc: SiteDocument): boolean {
 /** The cache key of a document's page: a digest of everything the page shows. */
 export async function documentPageCacheKey(doc: SiteDocument): Promise<string> {
   const [related, adjacent, indicatorRows] = await Promise.all([
-    getRelated(doc, RELATED_LIMIT),
+    getRelated(doc),
     getAdjacentIssues(doc),
     documentIndicatorRows(doc),
   ]);

@@ -37,7 +37,8 @@ export function contentDataFromDisk(): AstroIntegration {
               {
                 name: 'gazette-content-data-from-disk',
                 enforce: 'pre',
-                // Astro's own plugin loads the module first; a transform still sees it and can replace its code.
+                // Astro's own plugin loads the module first (reading the file once more, about a second at
+                // 10,000 documents); a transform still sees the module and can replace its code.
                 transform(_code, id) {
                   // Without a store file Astro's module (an empty store) is right.
                   if (id !== DATA_STORE_MODULE_ID || !existsSync(storeFile)) return null;

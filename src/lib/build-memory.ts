@@ -1,9 +1,10 @@
 /**
  * Memory settings of the `astro build` process that `npm run build` starts.
  *
- * Measured at 10,000 documents (bench/README.md, “Astro's memory”): V8 lets
- * the heap grow to its default limit (about 4 GB here) long before it needs
- * to, so Astro's process held 2.3 GB at its peak; with the heap limited to
+ * Measured at 10,000 documents (bench/README.md, “Incremental pages, the
+ * content store, Astro's memory”): V8 lets the heap grow towards its default
+ * limit (about 4 GB here) long before it needs to, so Astro's process held
+ * 2.3 GB at its peak; with the heap limited to
  * 1.5 GB it held 2.0 GB and took no longer. The live heap grows with the
  * archive (about 640 MB at 10,000 documents, 980 MB at 20,000), so the limit
  * does too, with room to spare. glibc's default of one malloc arena per
