@@ -8,6 +8,7 @@ import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables, type Plugin } from 'chart.js';
 import { optimize, type CustomPlugin, type XastElement } from 'svgo';
 import { chartConfiguration, drawnText, type ChartSpec } from '../lib/charts/spec.ts';
+import { detachedString } from '../lib/detached-string.ts';
 import { CHART_FONT_FAMILY, chartFont, missingGlyphs } from './font.ts';
 
 /** Charts are printed on white paper and shown on white pages; the canvas itself is transparent. */
@@ -79,7 +80,7 @@ function accessibleRoot(spec: ChartSpec, id: string): CustomPlugin {
  * one svgo pass over the chart (tests/unit/charts.test.ts).
  */
 const optimizedElements = new Map<string, string>();
-/** A bound on the memory the elements take: about 100 MB. */
+/** A bound on the memory the elements take: about 140 MB (each kept as a copy, see `detachedString`). */
 const MAX_OPTIMIZED_ELEMENTS = 50_000;
 
 /** Skia writes one element per line; paths and rects have no children. */
@@ -101,7 +102,7 @@ function optimizeElements(raw: string): string {
     const grouped = `<svg xmlns="http://www.w3.org/2000/svg">${fresh.map((line) => `<g>${line.trim()}</g>`).join('')}</svg>`;
     const optimized = [...optimize(grouped, { floatPrecision: 1, plugins: [ONE_ELEMENT_PRESET] }).data.matchAll(/<g>(.*?)<\/g>|<g\/>/g)];
     if (optimized.length !== fresh.length) throw new Error(`chart SVG: ${fresh.length} elements optimised into ${optimized.length}`);
-    fresh.forEach((line, index) => optimizedElements.set(line, optimized[index]![1] ?? ''));
+    fresh.forEach((line, index) => optimizedElements.set(detachedString(line), detachedString(optimized[index]![1] ?? '')));
   }
   return raw.replace(SINGLE_ELEMENT_LINE, (line) => optimizedElements.get(line)!);
 }

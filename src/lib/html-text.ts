@@ -8,6 +8,7 @@
  * every build.
  */
 import { decodeHTML } from 'entities';
+import { detachedString } from './detached-string.ts';
 
 /** Elements whose start and end separate blocks of text. */
 const BLOCK_ELEMENTS = new Set([
@@ -41,7 +42,8 @@ export function extractBodyBlocks(html: string): string[] {
   let current = '';
   const flush = () => {
     const text = current.replace(/\s+/gu, ' ').trim();
-    if (text) blocks.push(text);
+    // A block is often one text token as it stands in the page: a copy, so that keeping it does not keep the page.
+    if (text) blocks.push(detachedString(text));
     current = '';
   };
   const state = () => stack.at(-1) ?? { name: '', body: false, ignored: false };
