@@ -2,19 +2,21 @@
  * Memory settings of the `astro build` process that `npm run build` starts.
  *
  * Measured at 10,000 documents (bench/README.md, “Incremental pages, the
- * content store, Astro's memory”): V8 lets the heap grow towards its default
- * limit (about 4 GB here) long before it needs to, so Astro's process held
- * 2.3 GB at its peak; with the heap limited to
- * 1.5 GB it held 2.0 GB and took no longer. The live heap grows with the
- * archive (about 640 MB at 10,000 documents, 980 MB at 20,000), so the limit
- * does too, with room to spare. glibc's default of one malloc arena per
+ * content store, Astro's memory” and “Strings that kept their texts”): V8
+ * lets a heap grow towards its default limit (about 4 GB here) long before
+ * it needs to, so Astro's process held 2.3 GB at its peak. The limit also
+ * applies to the chart worker's heap (a worker thread's own `resourceLimits`
+ * give way to the flag). The live heap grows with the archive (about 640 MB
+ * at 10,000 documents, 980 MB at 20,000), and so does the limit, with room
+ * to spare: 1,268 MB at 10,000 documents held Astro to 1.74 GB, no slower;
+ * 3,268 MB at 50,000 built them all. glibc's default of one malloc arena per
  * thread adds about 100 MB more of memory allocated and never returned.
  */
 
 /** The heap limit for a build of no documents. */
-const BASE_HEAP_MB = 1024;
+const BASE_HEAP_MB = 768;
 /** Added to the heap limit per 1,000 documents. */
-const HEAP_MB_PER_THOUSAND_DOCUMENTS = 60;
+const HEAP_MB_PER_THOUSAND_DOCUMENTS = 50;
 /** glibc malloc arenas for Astro's process (its default is eight per core). */
 const MALLOC_ARENAS = '2';
 
