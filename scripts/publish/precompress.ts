@@ -3,11 +3,11 @@
  * nginx's `gzip_static` sends them without compressing on every request.
  * (No `.br`: Debian's nginx has no brotli module, so they would never be sent.)
  */
-import { access, copyFile, link, readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
-import { listOutputFiles } from './output-files.ts';
+import { linkOrCopyFile, listOutputFiles } from './output-files.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -32,19 +32,6 @@ async function unchangedSince(previousDir: string, file: string, content: Buffer
   return previous !== undefined && previous.equals(content) && (await access(path.join(previousDir, `${file}.gz`)).then(() => true, () => false));
 }
 
-/**
- * Takes a gzip copy from the previous output: a hard link, since no step
- * writes into a finished file, so that deleting the previous output after the
- * swap frees no data (on these machines that is most of its time); a copy
- * when the two outputs are on different file systems.
- */
-async function reuseCopy(previous: string, next: string): Promise<void> {
-  await link(previous, next).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-    await copyFile(previous, next);
-  });
-}
-
 /** Writes `<file>.gz` for every compressible file that gets smaller; counts the copies written and those taken from the previous output. */
 export async function precompress(outDir: string, options: PrecompressOptions = {}): Promise<{ written: number; reused: number }> {
   const counts = { written: 0, reused: 0 };
@@ -54,7 +41,8 @@ export async function precompress(outDir: string, options: PrecompressOptions = 
     const content = await readFile(absolute);
     if (content.length < PRECOMPRESS_MIN_BYTES) continue;
     if (options.previousDir && (await unchangedSince(options.previousDir, file, content))) {
-      await reuseCopy(path.join(options.previousDir, `${file}.gz`), `${absolute}.gz`);
+      // Taken from the previous output as a link, so that deleting that output after the swap frees no data.
+      await linkOrCopyFile(path.join(options.previousDir, `${file}.gz`), `${absolute}.gz`);
       counts.reused++;
       continue;
     }

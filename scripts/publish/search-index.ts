@@ -13,7 +13,7 @@
  * from the cache folder instead of being indexed again.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
@@ -21,7 +21,7 @@ import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type Searc
 import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_FILTER, partitionShards, shardFolder, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
 import { UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
 import { pruneCache, touchCacheEntry } from './build-cache.ts';
-import { listOutputFiles } from './output-files.ts';
+import { linkOrCopyTree } from './output-files.ts';
 
 /** Written by `src/pages/search-records.json.ts`; taken out of the output before anything else reads it. */
 export const SEARCH_RECORDS_FILE = 'search-records.json';
@@ -196,35 +196,45 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   // Newest first: the newest shard is the bundle itself, with Pagefind's code.
   const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({ range, newest: i === 0 }));
   if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true });
-  for (const job of jobs) {
-    const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset, job.range.key));
-    const folder = path.join(bundle, shardFolder(job.range.key, job.newest));
-    const placed = async (cached: string) => {
-      await cp(cached, folder, { recursive: true });
-      const files = await listOutputFiles(cached);
-      options.onShardWritten?.(files.map((file) => `${SEARCH_BUNDLE_DIR}/${shardFolder(job.range.key, job.newest)}${file}`));
-    };
-    const key = createHash('sha256')
-      .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, records]))
-      .digest('hex');
-    const cached = path.join(cacheRoot, key);
-    used.add(key);
-    if (await stat(cached).catch(() => undefined)) {
-      await touchCacheEntry(cached);
-      await placed(cached);
-      reused++;
-      continue;
+  // Cached shards are placed while the loop goes on, so that Pagefind starts on the first shard to index at once.
+  const placements: Promise<void>[] = [];
+  const place = (cached: string, job: ShardJob) => {
+    const placement = linkOrCopyTree(cached, path.join(bundle, shardFolder(job.range.key, job.newest))).then((files) =>
+      options.onShardWritten?.(files.map((file) => `${SEARCH_BUNDLE_DIR}/${shardFolder(job.range.key, job.newest)}${file}`)),
+    );
+    // Awaited after the loop; until then a failure must not count as unhandled.
+    placement.catch(() => {});
+    placements.push(placement);
+  };
+  try {
+    for (const job of jobs) {
+      const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset, job.range.key));
+      const key = createHash('sha256')
+        .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, records]))
+        .digest('hex');
+      const cached = path.join(cacheRoot, key);
+      used.add(key);
+      if (await stat(cached).catch(() => undefined)) {
+        await touchCacheEntry(cached);
+        place(cached, job);
+        reused++;
+        continue;
+      }
+      // Written beside the cache entry and renamed into it once complete, so that a cut-off build leaves no half shard.
+      const fresh = `${cached}.partial`;
+      await rm(fresh, { recursive: true, force: true });
+      await mkdir(cacheRoot, { recursive: true });
+      await writeShard(job, records, fresh, includeCharacters);
+      await rename(fresh, cached);
+      place(cached, job);
+      indexed += records.length;
+      logger.info(`已索引分片 ${job.range.key}，共 ${records.length} 篇（indexed shard ${job.range.key}: ${records.length} documents, ${indexed} so far）`);
     }
-    // Written beside the cache entry and renamed into it once complete, so that a cut-off build leaves no half shard.
-    const fresh = `${cached}.partial`;
-    await rm(fresh, { recursive: true, force: true });
-    await mkdir(cacheRoot, { recursive: true });
-    await writeShard(job, records, fresh, includeCharacters);
-    await rename(fresh, cached);
-    await placed(cached);
-    indexed += records.length;
-    logger.info(`已索引分片 ${job.range.key}，共 ${records.length} 篇（indexed shard ${job.range.key}: ${records.length} documents, ${indexed} so far）`);
+  } finally {
+    // However the loop ended, no placement is still writing when this returns.
+    await Promise.allSettled(placements);
   }
+  await Promise.all(placements);
   await pruneCache(cacheRoot, used);
   const manifest: SearchManifest = {
     shards: jobs.map((job) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest) })),

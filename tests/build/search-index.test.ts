@@ -4,7 +4,7 @@
  * taken from the cache folder on the next build. (That merged shards search
  * exactly is tested in chromium: tests/browser/search.test.ts.)
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,15 @@ describe('search index shards, cached between builds', () => {
     // Index text separates characters (src/lib/search-text.ts); compare the characters only.
     const characters = (text: string) => [...text].filter((char) => /\p{Script=Han}/u.test(char)).join('');
     expect(characters(edited[0]!)).toContain(characters(ADDED_SENTENCE));
+  });
+
+  it('places the shards as links to the cache folder, not copies', async () => {
+    const manifest = await manifestOf(second.outDir);
+    const older = manifest.shards.map((shard) => shard.folder).filter((folder) => folder !== '');
+    const files = (await listFiles(path.join(second.outDir, 'pagefind'))).filter((file) => older.some((folder) => file.startsWith(folder)));
+    expect(files.length).toBeGreaterThan(older.length);
+    // The unchanged shards of both builds are the cache entry's files under other names: one copy of the data.
+    const inode = async (outDir: string, file: string) => (await stat(path.join(outDir, 'pagefind', file))).ino;
+    for (const file of files) expect(await inode(second.outDir, file), file).toBe(await inode(first.outDir, file));
   });
 });
