@@ -9,7 +9,7 @@
  *
  * The index is written in shards (`src/lib/search-shards.ts`), one Pagefind
  * service at a time, each closed before the next so that memory stays
- * bounded. A shard whose input is unchanged since the last build is copied
+ * bounded. A shard whose input is unchanged since the last build is taken (linked)
  * from the cache folder instead of being indexed again.
  */
 import { createHash } from 'node:crypto';
