@@ -199,8 +199,9 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   // Cached shards are placed while the loop goes on, so that Pagefind starts on the first shard to index at once.
   const placements: Promise<void>[] = [];
   const place = (cached: string, job: ShardJob) => {
-    const placement = linkOrCopyTree(cached, path.join(bundle, shardFolder(job.range.key, job.newest))).then((files) =>
-      options.onShardWritten?.(files.map((file) => `${SEARCH_BUNDLE_DIR}/${shardFolder(job.range.key, job.newest)}${file}`)),
+    const folder = shardFolder(job.range.key, job.newest);
+    const placement = linkOrCopyTree(cached, path.join(bundle, folder)).then((files) =>
+      options.onShardWritten?.(files.map((file) => `${SEARCH_BUNDLE_DIR}/${folder}${file}`)),
     );
     // Awaited after the loop; until then a failure must not count as unhandled.
     placement.catch(() => {});

@@ -1,6 +1,9 @@
 /**
  * `detachedString`: the same text, without the text it was cut from; and the
- * two places that keep pieces of large texts use it.
+ * text blocks of a page keep nothing of the page. (The chart worker's element
+ * cache, the other user, is measured in bench/README.md only: drawing a chart
+ * fills lazy caches of Chart.js and svgo, and the live heap after one chart
+ * varied by more than a megabyte between runs.)
  */
 import { describe, expect, it } from 'vitest';
 import { detachedString } from '../../src/lib/detached-string.ts';
