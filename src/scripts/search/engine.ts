@@ -111,13 +111,14 @@ export class SearchEngine {
         return response.json() as Promise<SearchManifest>;
       }),
     ]);
-    // On the page's own thread: a worker would get the CSP of pagefind-worker.js,
-    // and only the search page's policy allows compiling WebAssembly.
     // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
-    const options = { noWorker: true, baseUrl: '/' };
-    await pagefind.options(options);
+    const indexOptions = { baseUrl: '/' };
+    // On the page's own thread: a worker would get the CSP of pagefind-worker.js,
+    // and only the search page's policy allows compiling WebAssembly. Only the
+    // first instance takes `noWorker`; merged indexes warn of it as unknown.
+    await pagefind.options({ ...indexOptions, noWorker: true });
     await pagefind.init();
-    await Promise.all(manifest.shards.filter(({ folder }) => folder !== '').map(({ folder }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, options)));
+    await Promise.all(manifest.shards.filter(({ folder }) => folder !== '').map(({ folder }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions)));
     // Loads the facets' and the shards' filter data, so that every search
     // reports their counts. Not the `doc` filter's: one-part queries never
     // need it, and with it every search would count its one value per document.
