@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { recordExternalRequests } from '../helpers/browser.ts';
-import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
+import { buildIsolated } from '../helpers/isolated-build.ts';
 import type { NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { serveInChromium, type ServedSite } from '../helpers/served-site.ts';
@@ -55,7 +55,6 @@ describe('charts in a browser, served by nginx under /kb/', () => {
 
   afterAll(async () => {
     await site?.close();
-    await removeIsolatedBuilds();
   });
 
   it('renders a line chart to a PNG that shows the line, with JavaScript off and nothing from outside', async () => {

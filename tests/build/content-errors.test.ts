@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, makeContent, run, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, makeContent, run, type BuildResult } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { CONTENT_ERROR_CASES } from '../fixtures/content-errors.ts';
 

@@ -10,7 +10,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltLinks } from '../../src/lib/link-check/built-links.ts';
-import { buildSite, makeContent, readPage, run, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, makeContent, readPage, run, type BuildResult } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 
 const BASIC = path.join(FIXTURE_SITES, 'basic');

@@ -6,9 +6,10 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeContent, tempDir, type BuildResult } from '../helpers/build-site.ts';
-import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeContent, type BuildResult } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { buildIsolated } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES } from '../helpers/paths.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 
@@ -32,7 +33,6 @@ async function editFile(file: string, from: string, to: string): Promise<void> {
   await writeFile(file, text.replace(from, to));
 }
 
-afterAll(removeIsolatedBuilds);
 
 describe('incremental build', () => {
   let contentDir: string;

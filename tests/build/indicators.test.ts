@@ -8,10 +8,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { buildSite, listHtmlFiles, makeContent, readPage, tempDir, type BuildResult } from '../helpers/build-site.ts';
-import { buildIsolated, removeIsolatedBuilds } from '../helpers/isolated-build.ts';
+import { buildSite, listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { buildIsolated } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
 
@@ -74,7 +75,6 @@ function tableRows(html: string, marker: string): string[][] {
 const grouped = (value: number) => value.toLocaleString('en-US');
 
 const build = (options: Parameters<typeof buildIsolated>[0]) => buildIsolated(options, 'indicators-');
-afterAll(removeIsolatedBuilds);
 
 describe('indicators built from the fixture', () => {
   let site: BuildResult;

@@ -12,7 +12,8 @@ import { excludedFingerprints } from '../../src/lib/leak-scan.ts';
 import { toIndexContent } from '../../src/lib/search-text.ts';
 import { documentsForScan, findLeaks } from '../../scripts/publish/leak-gate.ts';
 import { COMPRESSIBLE_EXTENSIONS, PRECOMPRESS_MIN_BYTES } from '../../scripts/publish/precompress.ts';
-import { buildSite, listFiles, makeContent, readPage, tempDir, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, listFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { FIXTURE_SITES } from '../helpers/paths.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 

@@ -3,10 +3,10 @@
  * reports what happened. Build tests assert on the HTML this really writes.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from './paths.ts';
+import { tempDir } from './temp-dir.ts';
 
 export interface BuildOptions {
   /** Folder with bulletins/, reports/, summaries/, reforms/, publications/, indicators/. */
@@ -35,10 +35,6 @@ export interface BuildResult {
   /** stdout and stderr together, in order. */
   output: string;
   outDir: string;
-}
-
-export async function tempDir(prefix = 'gazette-'): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
 /** Runs a command in the repository and collects its output; never throws on failure. */

@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from './paths.ts';
-import { tempDir } from './build-site.ts';
+import { tempDir } from './temp-dir.ts';
 
 export const NGINX_SITE_CONF = path.join(REPO_ROOT, 'scripts/nginx/gazette.conf');
 const DEPLOYED_DIST = '/srv/gazette/dist/';

@@ -9,7 +9,8 @@ import { reportSchema } from '../../src/schemas/report.ts';
 import { summarySchema } from '../../src/schemas/summary.ts';
 import { publicationSchema } from '../../src/schemas/publication.ts';
 import { indicatorGroupSchema } from '../../src/schemas/indicator.ts';
-import { listFiles, tempDir } from '../helpers/build-site.ts';
+import { listFiles } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const DOCS = 60;
 

@@ -1,14 +1,15 @@
-import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pruneCache, touchCacheEntry } from '../../scripts/publish/build-cache.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('the build cache folder', () => {
   it('keeps what this build used and what another build used this week, and drops the rest', async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'gazette-build-cache-'));
+    const folder = await tempDir('gazette-build-cache-');
     const entry = async (name: string, daysAgo: number) => {
       await mkdir(path.join(folder, name));
       await writeFile(path.join(folder, name, 'data'), name);

@@ -3,12 +3,12 @@
  * value as Astro's own (`export default JSON.parse("…")`). That every page of a
  * build still gets its data is what all the build tests show.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentDataFromDisk } from '../../src/integrations/content-data-from-disk.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 type Transform = (code: string, id: string) => { code: string } | null;
 type Load = (id: string) => string | null;
@@ -30,7 +30,7 @@ function storeLoader(command: 'build' | 'dev', cacheDir: string): Load | undefin
 
 describe('content data store read from disk in a build', () => {
   it('gives the same value as Astro’s module, from the store file in the cache folder', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-store-'));
+    const cacheDir = await tempDir('gazette-store-');
     // Astro's store is devalue's JSON form; any JSON text stands for it here.
     const store = JSON.stringify([{ reports: 1 }, ['网格化管理', '含“引号”与\\反斜杠\n换行', 2026]]);
     await writeFile(path.join(cacheDir, 'data-store.json'), store);
@@ -45,7 +45,7 @@ describe('content data store read from disk in a build', () => {
   });
 
   it('leaves other modules, a build without a store file, and `astro dev` to Astro', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-store-'));
+    const cacheDir = await tempDir('gazette-store-');
     const load = storeLoader('build', cacheDir)!;
     expect(load('\0astro:data-layer-content')).toBeNull();
     await writeFile(path.join(cacheDir, 'data-store.json'), '[]');

@@ -21,7 +21,8 @@ import { parseDateLine } from '../../src/lib/importer/metadata.ts';
 import { ImportRefusal } from '../../src/lib/importer/refusal.ts';
 import { textToMdast } from '../../src/lib/importer/text-to-mdast.ts';
 import { renderLikeSite } from '../../src/markdown/site-render.ts';
-import { makeContent, tempDir } from '../helpers/build-site.ts';
+import { makeContent } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const SEED = path.join(REPO_ROOT, 'tests/fixtures/seeds/000_94ad5dffbcaec705.txt');

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moveNextTo, replaceDirectory, siblingTempDir } from '../../scripts/publish/replace-directory.ts';
-import { tempDir } from '../helpers/build-site.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 async function folderWith(parent: string, name: string, text: string): Promise<string> {
   const dir = path.join(parent, name);
