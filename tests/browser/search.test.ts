@@ -103,6 +103,18 @@ describe('search in chromium, served by nginx under /kb/', () => {
     await readResults(page);
     return showAll(page);
   };
+  /** Runs `query` through the open search page's own form, so that its engine and what it has kept are used again. */
+  const searchInPlace = async (query: string) => {
+    const root = page.locator('[data-search-root]');
+    const runs = Number(await root.getAttribute('data-search-runs'));
+    await root.evaluate((element, query) => {
+      element.querySelector<HTMLInputElement>('input[name="q"]')!.value = query;
+      element.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
+    }, query);
+    await page.waitForFunction((before) => Number(document.querySelector<HTMLElement>('[data-search-root]')!.dataset.searchRuns) > before, runs);
+    await readResults(page);
+    return showAll(page);
+  };
   const hrefs = (results: ShownResult[]) => results.map((result) => result.href).sort();
   const expected = (query: string) => documentsContaining(query).map(url);
 
@@ -241,6 +253,14 @@ describe('search in chromium, served by nginx under /kb/', () => {
       fixtureUrl('基层治理调研'), // once, 2021-08-01
       fixtureUrl('综合办2020年工作总结'), // once, 2020-12-31
     ]);
+  });
+
+  it('ranks the same in one page, where the words of earlier queries are kept', async () => {
+    await search('综合办');
+    for (const query of ['综合', '综合办', '网格', '网格化']) {
+      expect((await searchInPlace(query)).map((result) => result.href), query).toEqual(rankedContaining(query).map(url));
+    }
+    expect(rankedContaining('综合').length).toBeGreaterThan(10);
   });
 
   it('re-sorts by date, newest or oldest first', async () => {
