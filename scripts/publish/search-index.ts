@@ -18,8 +18,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_FILTER, partitionShards, shardFolder, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
-import { UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_START_DATE, partitionShards, shardFolder, shardWeights, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
+import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
 import { pruneCache, touchCacheEntry } from './build-cache.ts';
 import { linkOrCopyTree } from './output-files.ts';
 
@@ -33,7 +33,7 @@ const UNUSED_BUNDLE_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight|wor
 /** What a merged shard needs: its own copy of Pagefind's code and WebAssembly is never loaded. */
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 /** Bump when the way a shard is written changes, so that cached shards are not reused. */
-const SHARD_FORMAT = 1;
+const SHARD_FORMAT = 2;
 
 export interface Logger {
   info(message: string): void;
@@ -116,15 +116,24 @@ export async function readSearchDocuments(outDir: string, records: readonly Sear
 }
 
 /** What Pagefind is given for one document; `position` is its place in the oldest-first list. */
-function pagefindRecord({ record, blocks }: PageText, position: number, shardKey: string) {
+function pagefindRecord({ record, blocks }: PageText, position: number): pagefind.CustomRecord {
   return {
     url: record.url,
     content: toIndexContent(record.result.title, blocks),
     language: SEARCH_INDEX_LANGUAGE,
     meta: { ...record.result },
-    filters: { ...record.facets, [DOCUMENT_FILTER]: [documentFilterValue(position)], [SHARD_FILTER]: [shardKey] },
+    filters: { ...record.facets, [DOCUMENT_FILTER]: [documentFilterValue(position)] },
     sort: { date: record.date },
   };
+}
+
+/**
+ * A shard's start marker: first in date order, with no filter value and one
+ * word no query can produce (see "Results in date order across shards" in
+ * `src/lib/search-shards.ts`). The search page never shows it.
+ */
+function shardStartRecord(shardKey: string): pagefind.CustomRecord {
+  return { url: `#shard-start-${shardKey}`, content: SHARD_START_WORD, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } };
 }
 
 async function pagefindVersion(): Promise<string> {
@@ -137,17 +146,15 @@ interface ShardJob {
   newest: boolean;
 }
 
-type PagefindRecord = ReturnType<typeof pagefindRecord>;
-
 /** Indexes one shard into `folder` in a Pagefind service of its own, closed afterwards to free its memory. */
-async function writeShard(job: ShardJob, records: readonly PagefindRecord[], folder: string, includeCharacters: string): Promise<void> {
+async function writeShard(job: ShardJob, records: readonly pagefind.CustomRecord[], folder: string, includeCharacters: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters });
   if (!index) throw new Error(`搜索索引创建失败（pagefind createIndex failed）：${errors.join('; ')}`);
   try {
     // The whole shard at once: Pagefind's process queues them and works on
     // while this one is busy with other steps (the leak scan).
     await Promise.all(
-      records.map(async (record) => {
+      [shardStartRecord(job.range.key), ...records].map(async (record) => {
         const added = await index.addCustomRecord(record);
         if (added.errors.length > 0) throw new Error(`搜索索引：${record.url}：${added.errors.join('; ')}`);
       }),
@@ -196,6 +203,8 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   // Newest first: the newest shard is the bundle itself, with Pagefind's code.
   const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({ range, newest: i === 0 }));
   if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true });
+  // Before any indexing: too many shards to list in date order is an error to fix first.
+  const weights = shardWeights(jobs.map(({ range }) => range.end - range.start));
   // Cached shards are placed while the loop goes on, so that Pagefind starts on the first shard to index at once.
   const placements: Promise<void>[] = [];
   const place = (cached: string, job: ShardJob) => {
@@ -209,7 +218,7 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   };
   try {
     for (const job of jobs) {
-      const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset, job.range.key));
+      const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset));
       const key = createHash('sha256')
         .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, records]))
         .digest('hex');
@@ -238,7 +247,7 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   await Promise.all(placements);
   await pruneCache(cacheRoot, used);
   const manifest: SearchManifest = {
-    shards: jobs.map((job) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest) })),
+    shards: jobs.map((job, i) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest), weight: weights[i]! })),
     symbols: includeCharacters,
   };
   await writeFile(path.join(bundle, SEARCH_MANIFEST_FILE), JSON.stringify(manifest));

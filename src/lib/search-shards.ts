@@ -11,9 +11,6 @@
  * larger than a shard is cut into chunks, again from its oldest document.
  */
 
-/** A Pagefind filter with one value per shard, so that one shard's results can be listed on their own. */
-export const SHARD_FILTER = 'shard';
-
 /**
  * At most this many documents in one shard, unless `GAZETTE_SEARCH_SHARD_SIZE`
  * says otherwise. A balance measured at 10,000 documents (bench/README.md):
@@ -80,9 +77,10 @@ export interface SearchManifest {
   /**
    * Shards, newest first: the first is the bundle folder itself, the others
    * its subfolders, merged into it. `folder` is relative to the bundle
-   * (`''`, `2015/`), `key` the shard's `shard` filter value.
+   * (`''`, `2015/`), `key` the shard's name, `weight` its Pagefind
+   * `indexWeight` (see `shardWeights`).
    */
-  shards: Array<{ key: string; folder: string }>;
+  shards: Array<{ key: string; folder: string; weight: number }>;
   /** Symbols the index made searchable (see `includeCharacters`); a query part with any other symbol matches nothing. */
   symbols: string;
 }
@@ -95,4 +93,50 @@ export const SEARCH_MANIFEST_FILE = 'gazette-search.json';
 /** Where a shard is written, relative to the bundle folder: the newest is the bundle itself. */
 export function shardFolder(key: string, newest: boolean): string {
   return newest ? '' : `${key}/`;
+}
+
+/*
+ * Results in date order across shards, from one search.
+ *
+ * With a sort, Pagefind scores each result by its rank in its own index's
+ * order (0 for the index's first page in that order, 1 for the next…) times
+ * the index's weight (`indexWeight`), and lists the merged results by score.
+ * With equal weights the shards' results would interleave. So each shard
+ * gets a weight larger than every score of the shards older than it
+ * (`shardWeights`), and every shard holds a start marker that sorts before
+ * all its documents (`SHARD_START_DATE`): it takes rank 0, the documents
+ * rank 1 and up, and no document's score is 0. Then a search sorted newest
+ * first lists the newest shard's results first, each shard in date order,
+ * and the markers, score 0, are the ones to leave out. Oldest first is the
+ * same list reversed.
+ */
+
+/** Sort value of a shard's start marker: before every document's `YYYY-MM-DD` date. */
+export const SHARD_START_DATE = '0000-00-00';
+
+/**
+ * Pagefind `indexWeight`s for shards of `documents` documents each, newest
+ * first: each shard's lowest score (rank 1) is above the highest of the
+ * shard after it (its documents' count, times its weight).
+ */
+export function shardWeights(documents: readonly number[]): number[] {
+  const weights: number[] = [];
+  let weight = 1;
+  for (let i = documents.length - 1; i >= 0; i--) {
+    weights[i] = weight;
+    weight *= documents[i]! + 1;
+  }
+  // The newest shard's highest score must still be a finite number.
+  if (!Number.isFinite(weight)) {
+    throw new RangeError(
+      `搜索索引：${documents.length} 个分片过多，无法按日期排列结果，请调大 GAZETTE_SEARCH_SHARD_SIZE` +
+        `（search index: ${documents.length} shards are too many to list in date order; use larger shards with GAZETTE_SEARCH_SHARD_SIZE）`,
+    );
+  }
+  return weights;
+}
+
+/** A result that is a shard's start marker rather than a document (see above). */
+export function isShardStart(result: { score: number }): boolean {
+  return result.score === 0;
 }

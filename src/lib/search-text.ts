@@ -40,9 +40,11 @@ export const WORD_END = '_';
 export const TITLE_END = 'ǂ';
 /** Index word between blocks (paragraphs, cells, fields) so no match runs from one block into the next. */
 export const BLOCK_BREAK = 'ǁ';
+/** The only word of a shard's start marker (`src/lib/search-shards.ts`), which no query can match. */
+export const SHARD_START_WORD = 'ǃ';
 
 /** Characters the transforms use themselves; found in a document, they are replaced. */
-const RESERVED = new Set([TITLE_END, BLOCK_BREAK, SPACE_WORD]);
+const RESERVED = new Set([TITLE_END, BLOCK_BREAK, SPACE_WORD, SHARD_START_WORD]);
 const REPLACEMENT = '\uFFFD';
 
 /** Quote marks that readers type around a phrase; they separate query parts like spaces do. */

@@ -23,15 +23,16 @@ const BASE = '/kb/';
 const url = (sitePath: string) => `${BASE}${sitePath}`;
 const fixtureUrl = (title: string) => url(SEARCH_FIXTURE.find((doc) => doc.title === title)!.url);
 
-/** Every URL in the built index, read from the fragment files of every shard. */
-async function indexedUrls(outDir: string): Promise<string[]> {
+/** Every URL in the built index, read from the fragment files of every shard, with the shards' start markers apart. */
+async function indexedUrls(outDir: string): Promise<{ documents: string[]; shardStarts: string[] }> {
   const urls: string[] = [];
   for (const entry of await readdir(path.join(outDir, 'pagefind'), { recursive: true, withFileTypes: true })) {
     if (!entry.name.endsWith('.pf_fragment')) continue;
     const text = gunzipSync(await readFile(path.join(entry.parentPath, entry.name))).toString('utf8');
     urls.push((JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url);
   }
-  return urls.sort();
+  const isShardStart = (url: string) => url.startsWith('#shard-start-');
+  return { documents: urls.filter((url) => !isShardStart(url)).sort(), shardStarts: urls.filter(isShardStart).sort() };
 }
 
 /**
@@ -143,8 +144,11 @@ describe('search in chromium, served by nginx under /kb/', () => {
   it('builds the index after the pages and prints its figures', async () => {
     const published = publishedFixture().length;
     expect(buildOutput).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB`));
-    expect(await indexedUrls(outDir)).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
     const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
+    const indexed = await indexedUrls(outDir);
+    expect(indexed.documents).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
+    // One start marker a shard, which orders the shards' results (src/lib/search-shards.ts) and is never shown.
+    expect(indexed.shardStarts).toEqual(manifest.shards.map((shard) => `#shard-start-${shard.key}`).sort());
     expect(manifest.shards.length).toBeGreaterThan(2);
     expect(manifest.shards[0]!.folder).toBe('');
   });
@@ -270,6 +274,14 @@ describe('search in chromium, served by nginx under /kb/', () => {
       .map((doc) => url(doc.url));
     expect((await search('应急预案', '&sort=newest')).map((r) => r.href)).toEqual(byDate);
     expect((await search('应急预案', '&sort=oldest')).map((r) => r.href)).toEqual([...byDate].reverse());
+    // With no query, every document, from every shard, in date order.
+    const dateOf = new Map(publishedFixture().map((doc) => [url(doc.url), doc.date]));
+    for (const sort of ['newest', 'oldest']) {
+      const dates = (await search('', `&sort=${sort}`)).map((result) => dateOf.get(result.href));
+      expect(dates.length, sort).toBe(publishedFixture().length);
+      const inOrder = dates.toSorted();
+      expect(dates, sort).toEqual(sort === 'newest' ? inOrder.reverse() : inOrder);
+    }
   });
 
   it('shows title, kind, journal and issue, issuer, date, and highlights whole matches', async () => {
@@ -427,7 +439,7 @@ describe('search index of a public build', () => {
     const publicDocs = publishedFixture('public').map((doc) => url(doc.url)).sort();
     expect(publicDocs.length).toBeGreaterThan(0);
     expect(publicDocs.length).toBeLessThan(publishedFixture().length);
-    expect(await indexedUrls(build.outDir)).toEqual(publicDocs);
+    expect((await indexedUrls(build.outDir)).documents).toEqual(publicDocs);
   });
 });
 

@@ -50,6 +50,11 @@ describe('search index shards, cached between builds', () => {
     const manifest = await manifestOf(first.outDir);
     expect(manifest.shards.map((shard) => shard.key)).toEqual(['2021-2', '2021', '2020-2', '2020', '2019']);
     expect(manifest.shards.map((shard) => shard.folder)).toEqual(['', '2021/', '2020-2/', '2020/', '2019/']);
+    // Weights that keep the shards' results apart, newest first (src/lib/search-shards.ts).
+    const weights = manifest.shards.map((shard) => shard.weight);
+    expect(weights.at(-1)).toBe(1);
+    expect(weights).toEqual(weights.toSorted((a, b) => b - a));
+    expect(new Set(weights).size).toBe(weights.length);
     const files = await listFiles(path.join(first.outDir, 'pagefind'));
     expect(files).toContain('pagefind.js');
     expect(files.some((file) => file.startsWith('2019/') && file.endsWith('.pf_meta'))).toBe(true);

@@ -16,10 +16,11 @@
  *
  * The index is in shards, one per range of years (src/lib/search-shards.ts),
  * merged into one Pagefind instance: filter counts add up across shards, and
- * results are put in date order shard by shard (see `inDateOrder`).
+ * each shard's weight puts the results of one search sorted by date in date
+ * order across shards, with the shards' start markers last, left out.
  */
 import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
-import { SEARCH_MANIFEST_FILE, SHARD_FILTER, type SearchManifest } from '../../lib/search-shards.ts';
+import { SEARCH_MANIFEST_FILE, isShardStart, type SearchManifest } from '../../lib/search-shards.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
 import type { SearchSort } from '../../lib/search-state.ts';
 import { TITLE_END, isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
@@ -35,6 +36,7 @@ interface PagefindFragment {
 
 interface PagefindResult {
   id: string;
+  score: number;
   words: number[];
   data(): Promise<PagefindFragment>;
 }
@@ -44,10 +46,15 @@ interface PagefindResponse {
   filters: FilterCounts;
 }
 
+interface PagefindIndexOptions {
+  baseUrl?: string;
+  indexWeight?: number;
+}
+
 interface PagefindApi {
-  options(options: { noWorker?: boolean; baseUrl?: string }): Promise<void>;
+  options(options: PagefindIndexOptions & { noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
+  mergeIndex(indexPath: string, options?: PagefindIndexOptions): Promise<void>;
   preload(term: string | null, options?: { filters?: Record<string, string[]> }): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
 }
@@ -108,8 +115,6 @@ export class SearchEngine {
     private readonly pagefind: PagefindApi,
     /** Symbols the index made searchable; a part with any other symbol matches nothing. */
     private readonly symbols: ReadonlySet<string>,
-    /** The shards' `shard` filter values, newest first. */
-    private readonly shards: readonly string[],
   ) {}
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
@@ -122,22 +127,19 @@ export class SearchEngine {
       }),
     ]);
     // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
-    const indexOptions = { baseUrl: '/' };
+    const indexOptions = (weight: number) => ({ baseUrl: '/', indexWeight: weight });
+    const [newest, ...older] = manifest.shards;
     // On the page's own thread: a worker would get the CSP of pagefind-worker.js,
     // and only the search page's policy allows compiling WebAssembly. Only the
     // first instance takes `noWorker`; merged indexes warn of it as unknown.
-    await pagefind.options({ ...indexOptions, noWorker: true });
+    await pagefind.options({ ...indexOptions(newest!.weight), noWorker: true });
     await pagefind.init();
-    await Promise.all(manifest.shards.filter(({ folder }) => folder !== '').map(({ folder }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions)));
-    // Loads the facets' and the shards' filter data, so that every search
-    // reports their counts. Not the `doc` filter's: one-part queries never
-    // need it, and with it every search would count its one value per document.
-    await pagefind.preload(null, { filters: Object.fromEntries([...SEARCH_FACETS, SHARD_FILTER].map((key) => [key, []])) });
-    return new SearchEngine(
-      pagefind,
-      new Set(manifest.symbols),
-      manifest.shards.map(({ key }) => key),
-    );
+    await Promise.all(older.map(({ folder, weight }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions(weight))));
+    // Loads the facets' filter data, so that every search reports their counts.
+    // Not the `doc` filter's: one-part queries never need it, and with it every
+    // search would count its one value per document.
+    await pagefind.preload(null, { filters: Object.fromEntries(SEARCH_FACETS.map((key) => [key, []])) });
+    return new SearchEngine(pagefind, new Set(manifest.symbols));
   }
 
   /** The `doc` values of the documents that contain `part`. */
@@ -175,8 +177,9 @@ export class SearchEngine {
       scope[DOCUMENT_FILTER] = { any: documents };
     }
     const selected: PagefindFilters = { ...scope, ...filters };
-    const listed = await this.pagefind.search(term, { filters: selected, sort: { date: sort === 'oldest' ? 'asc' : 'desc' } });
-    const inOrder = await this.inDateOrder(term, selected, sort === 'oldest', listed);
+    const listed = await this.pagefind.search(term, { filters: selected, sort: { date: 'desc' } });
+    const newestFirst = listed.results.filter((result) => !isShardStart(result));
+    const inOrder = sort === 'oldest' ? newestFirst.reverse() : newestFirst;
 
     const counts = noCounts();
     for (const facet of SEARCH_FACETS) {
@@ -192,22 +195,6 @@ export class SearchEngine {
     const found = inOrder.map((result) => new Found(result));
     const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts) : found;
     return { results: ranked, counts };
-  }
-
-  /**
-   * `listed` in date order. Pagefind orders merged results by score, and
-   * with a sort a result's score is its rank inside its own shard, so shards
-   * would interleave. Shards hold consecutive ranges of years: the results
-   * of each shard on its own, newest shard first (or last), are in order.
-   */
-  private async inDateOrder(term: string | null, filters: PagefindFilters, oldestFirst: boolean, listed: PagefindResponse): Promise<PagefindResult[]> {
-    const perShard = listed.filters[SHARD_FILTER] ?? {};
-    const shards = this.shards.filter((key) => (perShard[key] ?? 0) > 0);
-    if (shards.length <= 1) return listed.results;
-    if (oldestFirst) shards.reverse();
-    const sort = { date: oldestFirst ? 'asc' : 'desc' } as const;
-    const lists = await Promise.all(shards.map((key) => this.pagefind.search(term, { filters: { ...filters, [SHARD_FILTER]: key }, sort })));
-    return lists.flatMap((list) => list.results);
   }
 
   /**
