@@ -18,7 +18,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_START_DATE, partitionShards, shardFolder, shardWeights, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_START_DATE, partitionShards, shardFolder, shardStartUrl, shardWeights, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
 import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
 import { pruneCache, touchCacheEntry } from './build-cache.ts';
 import { linkOrCopyTree } from './output-files.ts';
@@ -133,7 +133,7 @@ function pagefindRecord({ record, blocks }: PageText, position: number): pagefin
  * `src/lib/search-shards.ts`). The search page never shows it.
  */
 function shardStartRecord(shardKey: string): pagefind.CustomRecord {
-  return { url: `#shard-start-${shardKey}`, content: SHARD_START_WORD, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } };
+  return { url: shardStartUrl(shardKey), content: SHARD_START_WORD, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } };
 }
 
 async function pagefindVersion(): Promise<string> {

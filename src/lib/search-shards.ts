@@ -114,6 +114,11 @@ export function shardFolder(key: string, newest: boolean): string {
 /** Sort value of a shard's start marker: before every document's `YYYY-MM-DD` date. */
 export const SHARD_START_DATE = '0000-00-00';
 
+/** The URL stored for a shard's start marker; never shown or fetched. */
+export function shardStartUrl(shardKey: string): string {
+  return `#shard-start-${shardKey}`;
+}
+
 /**
  * Pagefind `indexWeight`s for shards of `documents` documents each, newest
  * first: each shard's lowest score (rank 1) is above the highest of the

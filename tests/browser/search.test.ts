@@ -16,7 +16,7 @@ import { SEARCH_FIXTURE, documentsContaining, publishedFixture, rankedContaining
 import { searchUi, ui } from '../../src/translations/zh-CN.ts';
 import { measureSearch } from '../../bench/search-metrics.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/lib/search-shards.ts';
+import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/lib/search-shards.ts';
 
 const BASE = '/kb/';
 /** A URL path under the base for a fixture path. */
@@ -31,7 +31,7 @@ async function indexedUrls(outDir: string): Promise<{ documents: string[]; shard
     const text = gunzipSync(await readFile(path.join(entry.parentPath, entry.name))).toString('utf8');
     urls.push((JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url);
   }
-  const isShardStart = (url: string) => url.startsWith('#shard-start-');
+  const isShardStart = (url: string) => url.startsWith(shardStartUrl(''));
   return { documents: urls.filter((url) => !isShardStart(url)).sort(), shardStarts: urls.filter(isShardStart).sort() };
 }
 
@@ -148,7 +148,7 @@ describe('search in chromium, served by nginx under /kb/', () => {
     const indexed = await indexedUrls(outDir);
     expect(indexed.documents).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
     // One start marker a shard, which orders the shards' results (src/lib/search-shards.ts) and is never shown.
-    expect(indexed.shardStarts).toEqual(manifest.shards.map((shard) => `#shard-start-${shard.key}`).sort());
+    expect(indexed.shardStarts).toEqual(manifest.shards.map((shard) => shardStartUrl(shard.key)).sort());
     expect(manifest.shards.length).toBeGreaterThan(2);
     expect(manifest.shards[0]!.folder).toBe('');
   });
