@@ -6,6 +6,7 @@ import { facetOptions, searchRecord, type RecordSource } from '../../src/lib/sea
 import { effectiveSort, parseSearchState, searchStateToParams } from '../../src/lib/search-state.ts';
 import {
   BLOCK_BREAK,
+  SHARD_START_WORD,
   TITLE_END,
   WORD_BREAK,
   SPACE_WORD,
@@ -104,6 +105,10 @@ describe('index text', () => {
 });
 
 describe('queries', () => {
+  it('can never hold the word of a shard’s start marker, nor can documents', () => {
+    expect(parseQuery(`标${SHARD_START_WORD} ${SHARD_START_WORD}`).flat()).not.toContain(SHARD_START_WORD);
+    expect(toIndexContent(`标题${SHARD_START_WORD}`, [SHARD_START_WORD, `正文${SHARD_START_WORD}`]).split(/\s/u)).not.toContain(SHARD_START_WORD);
+  });
   it('turns a query into phrases of index words', () => {
     expect(parseQuery('土地整备')).toEqual([['土', '地', '整', '备']]);
     expect(parseQuery('OA系统')).toEqual([['oa_', '系', '统']]);
