@@ -8,6 +8,7 @@
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveWithNginx } from '../tests/helpers/nginx.ts';
+import { removeTempDirs } from '../tests/helpers/temp-dir.ts';
 
 export interface QueryMetrics {
   query: string;
@@ -127,5 +128,7 @@ export async function measureSearch(distDir: string, queries: { common: string; 
   } finally {
     await browser.close();
     await server.stop();
+    // nginx's configuration and logs, in a temporary folder of their own.
+    await removeTempDirs();
   }
 }
