@@ -11,7 +11,7 @@
  * 3. for relevance, a search per query word gives the word's positions in
  *    each listed document, from which the phrases' occurrences and title
  *    matches are counted (src/lib/search-ranking.ts); a few results are
- *    ranked from their text. A word's positions are kept for the next
+ *    ranked from their text. Words' positions are kept for the next
  *    queries, which, typed a character at a time, share most of their words.
  *
  * The index is in shards, one per range of years (src/lib/search-shards.ts),
@@ -21,6 +21,7 @@
  */
 import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
 import { SEARCH_MANIFEST_FILE, isShardStart, type SearchManifest } from '../../lib/search-shards.ts';
+import { RecentlyUsed } from '../../lib/recently-used.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
 import type { SearchSort } from '../../lib/search-state.ts';
 import { TITLE_END, isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
@@ -90,11 +91,13 @@ export interface SearchRequest {
 const RANK_FROM_TEXT = 10;
 
 /**
- * Words whose positions are kept between queries. A common character's
- * positions in 10,000 documents take about a megabyte and a fifth of a
- * second to get from Pagefind.
+ * How many (word, document) position lists are kept between queries, about
+ * 15 MB at some 60 bytes each (measured in chromium). A common character is
+ * in most documents, and getting its positions from Pagefind takes about a
+ * fifth of a second at 10,000 documents; this keeps some 25 such words there,
+ * and the words of a query or two at 50,000.
  */
-const KEPT_WORD_POSITIONS = 12;
+const KEPT_POSITION_ENTRIES = 250_000;
 
 function intersection(sets: ReadonlyArray<ReadonlySet<string>>): string[] {
   const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
@@ -107,8 +110,8 @@ function noCounts(): Record<SearchFacet, Record<string, number>> {
 
 export class SearchEngine {
   private readonly phraseCache = new Map<string, Set<string>>();
-  /** Word → result id → the word's positions there; the most recently used last. */
-  private readonly wordPositions = new Map<string, Map<string, number[]>>();
+  /** Word → result id → the word's positions there, weighed by its count of documents. */
+  private readonly wordPositions = new RecentlyUsed<string, Map<string, number[]>>(KEPT_POSITION_ENTRIES);
   private documentFilter: Promise<void> | undefined;
 
   private constructor(
@@ -222,16 +225,12 @@ export class SearchEngine {
     return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id)!, Math.min(...(titleEnds.get(document.id) ?? [0]))));
   }
 
-  /** Result id → positions of `word`, for every document that contains it; kept for the next few queries. */
+  /** Result id → positions of `word`, for every document that contains it; kept for the next queries while there is room. */
   private async positionsOf(word: string): Promise<Map<string, number[]>> {
-    let positions = this.wordPositions.get(word);
-    if (positions) {
-      this.wordPositions.delete(word);
-    } else {
-      positions = new Map((await this.pagefind.search(word)).results.map((result) => [result.id, result.words]));
-      if (this.wordPositions.size >= KEPT_WORD_POSITIONS) this.wordPositions.delete(this.wordPositions.keys().next().value!);
-    }
-    this.wordPositions.set(word, positions);
+    const kept = this.wordPositions.get(word);
+    if (kept) return kept;
+    const positions = new Map((await this.pagefind.search(word)).results.map((result) => [result.id, result.words]));
+    this.wordPositions.set(word, positions, positions.size);
     return positions;
   }
 }

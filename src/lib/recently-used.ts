@@ -1,0 +1,42 @@
+/**
+ * A map that keeps its most recently used entries while their total weight
+ * fits a budget (the search page's word positions, weighed by their count of
+ * documents). The entry set last always stays, even alone over the budget.
+ */
+export class RecentlyUsed<K, V> {
+  /** In order of use, the least recently used first. */
+  private readonly entries = new Map<K, { value: V; weight: number }>();
+  private totalWeight = 0;
+
+  constructor(private readonly budget: number) {}
+
+  /** The value kept for `key`, which becomes the most recently used. */
+  get(key: K): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** Keeps `value` (replacing one kept for `key`), then drops the least recently used others until the total fits. */
+  set(key: K, value: V, weight: number): void {
+    const replaced = this.entries.get(key);
+    if (replaced) {
+      this.totalWeight -= replaced.weight;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { value, weight });
+    this.totalWeight += weight;
+    for (const [oldest, entry] of this.entries) {
+      if (this.totalWeight <= this.budget || oldest === key) break;
+      this.entries.delete(oldest);
+      this.totalWeight -= entry.weight;
+    }
+  }
+
+  /** The keys kept, the least recently used first. */
+  keys(): K[] {
+    return [...this.entries.keys()];
+  }
+}
