@@ -31,8 +31,8 @@ async function indexedUrls(outDir: string): Promise<{ documents: string[]; shard
     const text = gunzipSync(await readFile(path.join(entry.parentPath, entry.name))).toString('utf8');
     urls.push((JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url);
   }
-  const isShardStart = (url: string) => url.startsWith(shardStartUrl(''));
-  return { documents: urls.filter((url) => !isShardStart(url)).sort(), shardStarts: urls.filter(isShardStart).sort() };
+  const isMarker = (url: string) => url.startsWith(shardStartUrl(''));
+  return { documents: urls.filter((url) => !isMarker(url)).sort(), shardStarts: urls.filter(isMarker).sort() };
 }
 
 /**
