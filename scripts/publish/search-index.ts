@@ -19,7 +19,7 @@ import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
 import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_START_DATE, partitionShards, shardFolder, shardStartUrl, shardWeights, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
-import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, toIndexContent } from '../../src/lib/search-text.ts';
+import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, titleSpan, toIndexContent } from '../../src/lib/search-text.ts';
 import { pruneCache, touchCacheEntry } from './build-cache.ts';
 import { linkOrCopyTree } from './output-files.ts';
 
@@ -115,11 +115,14 @@ export async function readSearchDocuments(outDir: string, records: readonly Sear
   return { pages, includeCharacters: [...symbols].sort().join('') };
 }
 
-/** What Pagefind is given for one document; `position` is its place in the oldest-first list. */
-function pagefindRecord({ record, blocks }: PageText, position: number): pagefind.CustomRecord {
+/**
+ * What Pagefind is given for one document; `position` is its place in the
+ * oldest-first list, `span` its shard's title span.
+ */
+function pagefindRecord({ record, blocks }: PageText, position: number, span: number): pagefind.CustomRecord {
   return {
     url: record.url,
-    content: toIndexContent(record.result.title, blocks),
+    content: toIndexContent(record.result.title, blocks, span),
     language: SEARCH_INDEX_LANGUAGE,
     meta: { ...record.result },
     filters: { ...record.facets, [DOCUMENT_FILTER]: [documentFilterValue(position)] },
@@ -144,6 +147,8 @@ async function pagefindVersion(): Promise<string> {
 interface ShardJob {
   range: ShardRange;
   newest: boolean;
+  /** Words before the body in each of the shard's documents (see `toIndexContent`). */
+  titleSpan: number;
 }
 
 /** Indexes one shard into `folder` in a Pagefind service of its own, closed afterwards to free its memory. */
@@ -201,8 +206,12 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   let reused = 0;
   let indexed = 0;
   // Newest first: the newest shard is the bundle itself, with Pagefind's code.
-  const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({ range, newest: i === 0 }));
-  if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true });
+  const jobs: ShardJob[] = ranges.reverse().map((range, i) => ({
+    range,
+    newest: i === 0,
+    titleSpan: titleSpan(pages.slice(range.start, range.end).map(({ record }) => record.result.title)),
+  }));
+  if (jobs.length === 0) jobs.push({ range: { key: 'empty', start: 0, end: 0 }, newest: true, titleSpan: titleSpan([]) });
   // Before any indexing: too many shards to list in date order is an error to fix first.
   const weights = shardWeights(jobs.map(({ range }) => range.end - range.start));
   // Cached shards are placed while the loop goes on, so that Pagefind starts on the first shard to index at once.
@@ -218,7 +227,7 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   };
   try {
     for (const job of jobs) {
-      const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset));
+      const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset, job.titleSpan));
       const key = createHash('sha256')
         .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, records]))
         .digest('hex');
@@ -247,7 +256,7 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   await Promise.all(placements);
   await pruneCache(cacheRoot, used);
   const manifest: SearchManifest = {
-    shards: jobs.map((job, i) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest), weight: weights[i]! })),
+    shards: jobs.map((job, i) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest), weight: weights[i]!, titleSpan: job.titleSpan })),
     symbols: includeCharacters,
   };
   await writeFile(path.join(bundle, SEARCH_MANIFEST_FILE), JSON.stringify(manifest));

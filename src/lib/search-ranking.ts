@@ -27,16 +27,17 @@ export interface Relevance {
 }
 
 /**
- * The relevance of one document. `titleEnd` is the position of the marker
- * that follows the title: a phrase ending before it lies in the title.
+ * The relevance of one document. `titleSpan` is the position where its body
+ * starts (its shard's title span, see `toIndexContent`): a phrase ending
+ * before it lies in the title.
  */
-export function relevance(parts: readonly QueryPart[], positions: WordPositions, titleEnd: number): Relevance {
+export function relevance(parts: readonly QueryPart[], positions: WordPositions, titleSpan: number): Relevance {
   let titleParts = 0;
   let occurrences = 0;
   for (const part of parts) {
     const starts = phraseStarts(part, positions);
     occurrences += starts.length;
-    if (starts.some((start) => start + part.length - 1 < titleEnd)) titleParts += 1;
+    if (starts.some((start) => start + part.length - 1 < titleSpan)) titleParts += 1;
   }
   return { titleParts, occurrences };
 }

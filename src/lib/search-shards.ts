@@ -78,9 +78,10 @@ export interface SearchManifest {
    * Shards, newest first: the first is the bundle folder itself, the others
    * its subfolders, merged into it. `folder` is relative to the bundle
    * (`''`, `2015/`), `key` the shard's name, `weight` its Pagefind
-   * `indexWeight` (see `shardWeights`).
+   * `indexWeight` (see `shardWeights`), `titleSpan` the words before the
+   * body in each of its documents (see `toIndexContent`).
    */
-  shards: Array<{ key: string; folder: string; weight: number }>;
+  shards: Array<{ key: string; folder: string; weight: number; titleSpan: number }>;
   /** Symbols the index made searchable (see `includeCharacters`); a query part with any other symbol matches nothing. */
   symbols: string;
 }
@@ -139,6 +140,19 @@ export function shardWeights(documents: readonly number[]): number[] {
     );
   }
   return weights;
+}
+
+/**
+ * The shard of a document listed by a date-sorted search, as its place in
+ * `weights` (newest first), from its score: shard i's scores run from its
+ * weight (rank 1) up to its weight less the next older shard's weight (the
+ * older shard's top score, see `shardWeights`), so the boundary between them
+ * is drawn half that weight below shard i's weight.
+ */
+export function shardOfSortedResult(score: number, weights: readonly number[]): number {
+  const shard = weights.findIndex((weight, i) => score >= weight - (weights[i + 1] ?? 0) / 2);
+  if (score <= 0 || shard < 0) throw new RangeError(`score ${score} is no document's in a date-sorted search`);
+  return shard;
 }
 
 /** A result that is a shard's start marker rather than a document (see above). */

@@ -36,7 +36,11 @@ export const WORD_BREAK = '\u2009';
 export const SPACE_WORD = 'ǀ';
 /** Ends a run of letters or digits in index text (`oa_`). */
 export const WORD_END = '_';
-/** Index word placed right after the title; its position tells title matches from body matches. */
+/**
+ * Index word that fills the title's block up to the shard's title span
+ * (see `toIndexContent`), so that a position tells a title match from a body
+ * match without a search for where each title ends.
+ */
 export const TITLE_END = 'ǂ';
 /** Index word between blocks (paragraphs, cells, fields) so no match runs from one block into the next. */
 export const BLOCK_BREAK = 'ǁ';
@@ -128,23 +132,44 @@ export function indexWord(token: TextToken): string {
   return token.kind === 'word' ? token.text + WORD_END : token.text;
 }
 
+/** The words of one block of document text as the index stores them (see `toIndexText`). */
+function indexWords(text: string): string[] {
+  return tokenize(foldText(text).trim()).map((token) => (token.kind === 'space' ? SPACE_WORD : indexWord(token)));
+}
+
 /**
  * One block of document text (a paragraph, a heading, a field value) as the
  * index stores it: folded, cut into words separated by word breaks, with
  * each run of whitespace inside it kept as a `SPACE_WORD`.
  */
 export function toIndexText(text: string): string {
-  const words = tokenize(foldText(text).trim()).map((token) => (token.kind === 'space' ? SPACE_WORD : indexWord(token)));
-  return words.join(WORD_BREAK);
+  return indexWords(text).join(WORD_BREAK);
 }
 
 /**
- * The whole indexed content of a document: the title, the title marker, then
- * the other blocks (body paragraphs, metadata values), each kept apart by a
- * block break so that no phrase can match across two of them.
+ * The title span of a shard whose documents have these titles: one more
+ * than the longest title's count of index words, so that every title is
+ * followed by at least one `TITLE_END`.
  */
-export function toIndexContent(title: string, blocks: readonly string[]): string {
-  const parts = [toIndexText(title), TITLE_END, ...blocks.map(toIndexText).filter((block) => block !== '')];
+export function titleSpan(titles: Iterable<string>): number {
+  let longest = 0;
+  for (const title of titles) longest = Math.max(longest, indexWords(title).length);
+  return longest + 1;
+}
+
+/**
+ * The whole indexed content of a document: the title, filled with
+ * `TITLE_END` words up to `span` words (the shard's `titleSpan`), then the
+ * other blocks (body paragraphs, metadata values), each kept apart by a
+ * block break so that no phrase can match across two of them. Every
+ * document of a shard thus starts its body at the same position: a match
+ * ending before `span` is in the title.
+ */
+export function toIndexContent(title: string, blocks: readonly string[], span: number): string {
+  const titleWords = indexWords(title);
+  if (titleWords.length >= span) throw new RangeError(`title span ${span} is too short for a title of ${titleWords.length} words`);
+  const titleBlock = [...titleWords, ...Array<string>(span - titleWords.length).fill(TITLE_END)].join(WORD_BREAK);
+  const parts = [titleBlock, ...blocks.map(toIndexText).filter((block) => block !== '')];
   return parts.join(` ${BLOCK_BREAK} `);
 }
 
@@ -165,9 +190,11 @@ export function fromIndexText(indexText: string): string {
 
 /** Stored content (see `toIndexContent`) split back into its title and other blocks, readable. */
 export function splitIndexContent(content: string): { title: string; blocks: string[] } {
-  const [title = '', marker, ...blocks] = content.split(` ${BLOCK_BREAK} `);
-  if (marker !== TITLE_END) throw new Error('search index content has no title marker');
-  return { title: fromIndexText(title), blocks: blocks.map(fromIndexText) };
+  const [titleBlock = '', ...blocks] = content.split(` ${BLOCK_BREAK} `);
+  const titleWords = titleBlock.split(/\s+/u);
+  const titleEnd = titleWords.indexOf(TITLE_END);
+  if (titleEnd < 0) throw new Error('search index content has no title marker');
+  return { title: fromIndexText(titleWords.slice(0, titleEnd).join(' ')), blocks: blocks.map(fromIndexText) };
 }
 
 /** A query part: the words of one phrase, as the index stores them. */

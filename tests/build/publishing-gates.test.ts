@@ -134,7 +134,7 @@ describe('the access gate and the leak scan', () => {
     expect(fragments.length).toBeGreaterThan(0);
     const fragmentFile = path.join(copy, fragments[0]!);
     const fragment = JSON.parse(gunzipSync(await readFile(fragmentFile)).toString('utf8').slice('pagefind_dcd'.length));
-    fragment.content = toIndexContent('公开标题', ['草稿期的正文第一句不得发布', '编号GATE-2022-0099']);
+    fragment.content = toIndexContent('公开标题', ['草稿期的正文第一句不得发布', '编号GATE-2022-0099'], 8);
     await writeFile(fragmentFile, gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(fragment)}`)));
 
     const hits = await findLeaks(copy, documentsForScan(contentDir, 'internal'));

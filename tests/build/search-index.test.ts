@@ -12,7 +12,8 @@ import { buildSite, listFiles, makeContent, type BuildResult } from '../helpers/
 import { tempDir } from '../helpers/temp-dir.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 import { publishedFixture, searchFixtureFiles } from '../fixtures/search-site.ts';
-import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/lib/search-shards.ts';
+import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/lib/search-shards.ts';
+import { BLOCK_BREAK, TITLE_END } from '../../src/lib/search-text.ts';
 
 const ADDED_SENTENCE = '本次修订补充了防汛物资储备清单。';
 
@@ -61,6 +62,28 @@ describe('search index shards, cached between builds', () => {
     // Merged shards carry only their data: the browser loads Pagefind's code and WebAssembly once.
     expect(files.filter((file) => file.includes('/') && /pagefind\.js|\.pagefind$|pagefind-ui/.test(file))).toEqual([]);
     expect(manifest.symbols).toContain('〔');
+  });
+
+  it('starts every document’s body at its shard’s title span, one word after the shard’s longest title', async () => {
+    const manifest = await manifestOf(first.outDir);
+    const folders = manifest.shards.map((shard) => shard.folder);
+    const hashes = await treeHashes(first.outDir);
+    for (const { folder, key, titleSpan } of manifest.shards) {
+      const fragments = [...shardFiles(hashes, folder, folders.filter((other) => other !== folder)).keys()].filter((file) => file.endsWith('.pf_fragment'));
+      const fillers: number[] = [];
+      for (const file of fragments) {
+        // Pagefind stores each page as gzip("pagefind_dcd" + JSON).
+        const { url, content } = JSON.parse(gunzipSync(await readFile(path.join(first.outDir, file))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string; content: string };
+        if (url === shardStartUrl(key)) continue;
+        const words = content.split(/\s+/u);
+        expect(words.indexOf(BLOCK_BREAK), url).toBe(titleSpan);
+        fillers.push(words.filter((word) => word === TITLE_END).length);
+      }
+      expect(fillers.length, key).toBeGreaterThan(0);
+      expect(Math.min(...fillers), key).toBe(1);
+    }
+    // The fixture's shards differ, so the search page must use each shard's own (tests/browser/search.test.ts).
+    expect(new Set(manifest.shards.map((shard) => shard.titleSpan)).size).toBeGreaterThan(1);
   });
 
   it('indexes each shard once, and after an edit only the shard of the edited document', () => {

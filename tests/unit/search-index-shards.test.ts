@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/temp-dir.ts';
 describe('writeSearchIndex', () => {
   it('stops, asking for larger shards, when there are too many shards to list in date order, and writes nothing', async () => {
     // Shards of one document: 1,100 documents of one year make 1,100 shards.
-    const pages = Array.from({ length: 1100 }, () => ({ record: { date: '2020-01-01' }, blocks: [] })) as unknown as SearchDocuments['pages'];
+    const pages = Array.from({ length: 1100 }, () => ({ record: { date: '2020-01-01', result: { title: '标题' } }, blocks: [] })) as unknown as SearchDocuments['pages'];
     const outDir = await tempDir('gazette-dist-');
     const logged: string[] = [];
     const logger = { info: (message: string) => logged.push(message), warn: (message: string) => logged.push(message) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, isShardStart, parseShardSize, partitionShards, shardFolder, shardWeights } from '../../src/lib/search-shards.ts';
+import { DEFAULT_SHARD_SIZE, isShardStart, parseShardSize, partitionShards, shardFolder, shardOfSortedResult, shardWeights } from '../../src/lib/search-shards.ts';
 
 /** `count` dates in `year`, in order. */
 const datesIn = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();
@@ -95,6 +95,24 @@ describe('shardWeights', () => {
 
   it('refuses more shards than a score can tell apart, naming the setting to change', () => {
     expect(() => shardWeights(Array<number>(100).fill(4000))).toThrow(/100 shards are too many.*GAZETTE_SEARCH_SHARD_SIZE/);
+  });
+});
+
+describe('shardOfSortedResult', () => {
+  it('tells every rank of every shard apart by its score', () => {
+    for (const documents of [[2, 5, 3], [1, 1, 1, 1], [7], Array<number>(20).fill(4000)]) {
+      const weights = shardWeights(documents);
+      documents.forEach((count, shard) => {
+        for (const rank of new Set([1, 2, Math.ceil(count / 2), count - 1, count].filter((rank) => rank >= 1 && rank <= count))) {
+          expect(shardOfSortedResult(rank * weights[shard]!, weights), `${documents.length} shards: shard ${shard}, rank ${rank}`).toBe(shard);
+        }
+      });
+    }
+  });
+
+  it('refuses a score that is no document’s: a start marker’s, or none', () => {
+    expect(() => shardOfSortedResult(0, shardWeights([2, 3]))).toThrow(RangeError);
+    expect(() => shardOfSortedResult(0.5, shardWeights([2, 3]))).toThrow(RangeError);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   parseQuery,
   splitIndexContent,
   symbolCharacters,
+  titleSpan,
   toIndexContent,
   toIndexText,
   toPhraseQuery,
@@ -70,9 +71,19 @@ describe('index text', () => {
     // A thin space of the text is whitespace like any other, never a word break.
     expect(visible(toIndexText(`网格${WORD_BREAK}化`))).toBe(`网|格|${SPACE_WORD}|化`);
   });
-  it('puts the title first, then the title marker, then the blocks, each apart', () => {
-    const content = toIndexContent('标题', ['正文一', '', '正文二']);
-    expect(visible(content)).toBe(`标|题 ${BLOCK_BREAK} ${TITLE_END} ${BLOCK_BREAK} 正|文|一 ${BLOCK_BREAK} 正|文|二`);
+  it('puts the title first, filled to the title span, then the blocks, each apart', () => {
+    const content = toIndexContent('标题', ['正文一', '', '正文二'], 4);
+    expect(visible(content)).toBe(`标|题|${TITLE_END}|${TITLE_END} ${BLOCK_BREAK} 正|文|一 ${BLOCK_BREAK} 正|文|二`);
+    // Whatever its title, every document of a shard starts its body at the span.
+    for (const title of ['', '标题', 'OA系统升级']) {
+      expect(toIndexContent(title, ['正文'], 6).split(/\s+/u).indexOf('正'), title).toBe(7);
+    }
+  });
+  it('sizes the title span to the longest title in words, and refuses a shorter span', () => {
+    expect(titleSpan(['标题', 'OA系统 升级', '網格化'])).toBe(7); // OA_ 系 统 ǀ 升 级, and one more
+    expect(titleSpan([])).toBe(1);
+    expect(() => toIndexContent('OA系统', [], 3)).toThrow(/title span 3 is too short for a title of 3 words/);
+    expect(toIndexContent('OA系统', [], titleSpan(['OA系统']))).toBe(['OA_', '系', '统', TITLE_END].join(WORD_BREAK));
   });
   it('replaces characters the transform reserves for itself', () => {
     expect(toIndexText(`a${TITLE_END}b${BLOCK_BREAK}c${SPACE_WORD}d`)).not.toMatch(new RegExp(`[${TITLE_END}${BLOCK_BREAK}${SPACE_WORD}]`));
@@ -83,12 +94,15 @@ describe('index text', () => {
       // Pagefind stores every run of whitespace as one plain space.
       expect(fromIndexText(toIndexText(text).replaceAll(WORD_BREAK, ' '))).toBe(text);
     }
-    const { title, blocks } = splitIndexContent(toIndexContent('網格化標題', ['正文 text_1', '发文字号']));
-    expect(title).toBe('网格化标题');
-    expect(blocks).toEqual(['正文 text_1', '发文字号']);
+    for (const span of [6, 9]) {
+      const { title, blocks } = splitIndexContent(toIndexContent('網格化標題', ['正文 text_1', '发文字号'], span).replaceAll(WORD_BREAK, ' '));
+      expect(title).toBe('网格化标题');
+      expect(blocks).toEqual(['正文 text_1', '发文字号']);
+    }
+    expect(splitIndexContent(toIndexContent('', ['正文'], 1))).toEqual({ title: '', blocks: ['正文'] });
   });
   it('lists the symbols Pagefind must keep in words, word ends included', () => {
-    expect([...symbolCharacters(toIndexContent('标题（一）', ['1+6+N。']))].sort()).toEqual(['+', '_', '。', '（', '）'].sort());
+    expect([...symbolCharacters(toIndexContent('标题（一）', ['1+6+N。'], 8))].sort()).toEqual(['+', '_', '。', '（', '）'].sort());
   });
   it('knows the symbols of index text from the text itself, before it is built', () => {
     const cases: Array<[string, string[]]> = [
@@ -99,7 +113,7 @@ describe('index text', () => {
       ['', []],
     ];
     for (const [title, blocks] of cases) {
-      expect(indexSymbols([title, ...blocks]), title).toEqual(symbolCharacters(toIndexContent(title, blocks)));
+      expect(indexSymbols([title, ...blocks]), title).toEqual(symbolCharacters(toIndexContent(title, blocks, titleSpan([title]))));
     }
   });
 });
@@ -107,7 +121,7 @@ describe('index text', () => {
 describe('queries', () => {
   it('can never hold the word of a shard’s start marker, nor can documents', () => {
     expect(parseQuery(`标${SHARD_START_WORD} ${SHARD_START_WORD}`).flat()).not.toContain(SHARD_START_WORD);
-    expect(toIndexContent(`标题${SHARD_START_WORD}`, [SHARD_START_WORD, `正文${SHARD_START_WORD}`]).split(/\s/u)).not.toContain(SHARD_START_WORD);
+    expect(toIndexContent(`标题${SHARD_START_WORD}`, [SHARD_START_WORD, `正文${SHARD_START_WORD}`], 4).split(/\s/u)).not.toContain(SHARD_START_WORD);
   });
   it('turns a query into phrases of index words', () => {
     expect(parseQuery('土地整备')).toEqual([['土', '地', '整', '备']]);
@@ -162,12 +176,14 @@ describe('ranking', () => {
     };
     const title = '關於網格化管理的報告';
     const blocks = ['推进网格化管理，网格员', '化解矛盾。格网化不是网格化。', 'OA系统 oa系统 GOA系统', '网格化'];
-    const content = toIndexContent(title, blocks);
+    // The span of a shard whose longest title is longer than this one's.
+    const span = titleSpan([title, '关于进一步加强网格化管理工作的实施意见']);
+    const content = toIndexContent(title, blocks, span);
     const positions = positionsOf(content);
     for (const query of ['网格化', '網格化 管理', 'OA系统', '化解', '网格', '报告', '不存在']) {
       const parts = parseQuery(query);
       const fromText = textRelevance(parts, title, splitIndexContent(content).blocks);
-      expect(relevance(parts, positions, positions.get(TITLE_END)![0]!), query).toEqual(fromText);
+      expect(relevance(parts, positions, span), query).toEqual(fromText);
     }
     expect(textRelevance(parseQuery('网格化'), title, blocks)).toEqual({ titleParts: 1, occurrences: 4 });
     expect(textRelevance(parseQuery('oa系统'), title, blocks)).toEqual({ titleParts: 0, occurrences: 2 });

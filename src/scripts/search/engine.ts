@@ -10,7 +10,9 @@
  *    that filter's data is loaded only when a query first has several parts;
  * 3. for relevance, a search per query word gives the word's positions in
  *    each listed document, from which the phrases' occurrences and title
- *    matches are counted (src/lib/search-ranking.ts); a few results are
+ *    matches are counted (src/lib/search-ranking.ts): in every document of
+ *    a shard the body starts at the same position, the shard's title span,
+ *    so a match before it is in the title; a few results are
  *    ranked from their text. Words' positions are kept for the next
  *    queries, which, typed a character at a time, share most of their words.
  *
@@ -20,11 +22,11 @@
  * order across shards, with the shards' start markers last, left out.
  */
 import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
-import { SEARCH_MANIFEST_FILE, isShardStart, type SearchManifest } from '../../lib/search-shards.ts';
+import { SEARCH_MANIFEST_FILE, isShardStart, shardOfSortedResult, type SearchManifest } from '../../lib/search-shards.ts';
 import { RecentlyUsed } from '../../lib/recently-used.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
 import type { SearchSort } from '../../lib/search-state.ts';
-import { TITLE_END, isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
+import { isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
 
 type FilterCounts = Record<string, Record<string, number>>;
 type PagefindFilters = Record<string, string | { any: string[] }>;
@@ -113,12 +115,20 @@ export class SearchEngine {
   /** Word → result id → the word's positions there, weighed by its count of documents. */
   private readonly wordPositions = new RecentlyUsed<string, Map<string, number[]>>(KEPT_POSITION_ENTRIES);
   private documentFilter: Promise<void> | undefined;
+  /** Symbols the index made searchable; a part with any other symbol matches nothing. */
+  private readonly symbols: ReadonlySet<string>;
+  /** The shards' Pagefind weights and title spans, newest first. */
+  private readonly weights: number[];
+  private readonly titleSpans: number[];
 
   private constructor(
     private readonly pagefind: PagefindApi,
-    /** Symbols the index made searchable; a part with any other symbol matches nothing. */
-    private readonly symbols: ReadonlySet<string>,
-  ) {}
+    manifest: SearchManifest,
+  ) {
+    this.symbols = new Set(manifest.symbols);
+    this.weights = manifest.shards.map((shard) => shard.weight);
+    this.titleSpans = manifest.shards.map((shard) => shard.titleSpan);
+  }
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
   static async load(bundleUrl: string): Promise<SearchEngine> {
@@ -142,7 +152,7 @@ export class SearchEngine {
     // Not the `doc` filter's: one-part queries never need it, and with it every
     // search would count its one value per document.
     await pagefind.preload(null, { filters: Object.fromEntries(SEARCH_FACETS.map((key) => [key, []])) });
-    return new SearchEngine(pagefind, new Set(manifest.symbols));
+    return new SearchEngine(pagefind, manifest);
   }
 
   /** The `doc` values of the documents that contain `part`. */
@@ -195,7 +205,7 @@ export class SearchEngine {
       }
     }
 
-    const found = inOrder.map((result) => new Found(result));
+    const found = inOrder.map((result) => new Found(result, this.titleSpans[shardOfSortedResult(result.score, this.weights)]!));
     const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts) : found;
     return { results: ranked, counts };
   }
@@ -221,8 +231,7 @@ export class SearchEngine {
     for (const word of new Set(parts.flat())) {
       for (const [id, wordPositions] of await this.positionsOf(word)) positions.get(id)?.set(word, wordPositions);
     }
-    const titleEnds = await this.positionsOf(TITLE_END);
-    return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id)!, Math.min(...(titleEnds.get(document.id) ?? [0]))));
+    return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id)!, document.titleSpan));
   }
 
   /** Result id → positions of `word`, for every document that contains it; kept for the next queries while there is room. */
@@ -240,7 +249,11 @@ class Found implements FoundDocument {
   readonly id: string;
   private loaded: Promise<ShownResult> | undefined;
 
-  constructor(private readonly result: PagefindResult) {
+  constructor(
+    private readonly result: PagefindResult,
+    /** Its shard's title span: a match ending before this position is in the title. */
+    readonly titleSpan: number,
+  ) {
     this.id = result.id;
   }
 
