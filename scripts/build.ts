@@ -7,7 +7,8 @@
  *    side by side with the publishing gate's leak scan of those pages and
  *    their gzip copies for nginx;
  * 3. the leak scan and gzip copies of the search index;
- * 4. the folder is swapped in for the output folder.
+ * 4. the folder is swapped in for the output folder; the previous output is
+ *    deleted by a detached process once the new one is live.
  *
  * Any failure (bad content, a gate, a crash) stops before step 4 and leaves
  * the previous output exactly as it was.
@@ -30,7 +31,7 @@ import { listOutputFiles } from './publish/output-files.ts';
 import { precompress } from './publish/precompress.ts';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search-shards.ts';
 import { readSearchDocuments, takeSearchRecords, writeSearchIndex } from './publish/search-index.ts';
-import { moveNextTo, replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
+import { moveNextTo, removeInBackground, replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -133,8 +134,9 @@ async function main(): Promise<void> {
     await astroBuild(staging, values.strict);
     await indexAndGate(staging, target);
     if (path.dirname(staging) !== path.dirname(target)) staging = await moveNextTo(staging, target);
-    await replaceDirectory(staging, target);
+    const previous = await replaceDirectory(staging, target);
     console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);
+    removeInBackground(previous);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     const message = error instanceof BuildFailure ? error.message : (error as Error).stack;
