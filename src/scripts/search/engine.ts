@@ -117,17 +117,17 @@ export class SearchEngine {
   private documentFilter: Promise<void> | undefined;
   /** Symbols the index made searchable; a part with any other symbol matches nothing. */
   private readonly symbols: ReadonlySet<string>;
-  /** The shards' Pagefind weights and title spans, newest first. */
+  /** The shards, newest first, and their Pagefind weights (to tell a result's shard from its score). */
+  private readonly shards: SearchManifest['shards'];
   private readonly weights: number[];
-  private readonly titleSpans: number[];
 
   private constructor(
     private readonly pagefind: PagefindApi,
     manifest: SearchManifest,
   ) {
     this.symbols = new Set(manifest.symbols);
+    this.shards = manifest.shards;
     this.weights = manifest.shards.map((shard) => shard.weight);
-    this.titleSpans = manifest.shards.map((shard) => shard.titleSpan);
   }
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
@@ -205,7 +205,7 @@ export class SearchEngine {
       }
     }
 
-    const found = inOrder.map((result) => new Found(result, this.titleSpans[shardOfSortedResult(result.score, this.weights)]!));
+    const found = inOrder.map((result) => new Found(result, this.shards[shardOfSortedResult(result.score, this.weights)]!.titleSpan));
     const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts) : found;
     return { results: ranked, counts };
   }
