@@ -8,6 +8,17 @@ import { calendarDate, labelList, text } from './fields.ts';
 
 export const VALIDITY_STATES = ['现行有效', '已修订', '已废止'] as const;
 
+/** 修订说明: an editor's note telling readers what changed in a revision. */
+const revisionNoteSchema = z.object({
+  /** The day of the revision, `YYYY-MM-DD`; it need not be a day git saw the file change. */
+  date: calendarDate,
+  /** What changed, for readers, in Chinese: `补充2021年第二季度数据`. */
+  // An empty note is already an error of `text`: no second one about the language.
+  note: text.refine((value) => value === '' || /\p{Script=Han}/u.test(value), {
+    error: '应为中文修订说明，如“补充2021年第二季度数据”（expected a note in Chinese）',
+  }),
+});
+
 export const documentBaseShape = {
   /** 标题: the document's full title. */
   title: text,
@@ -35,6 +46,8 @@ export const documentBaseShape = {
     .default('internal'),
   /** Work in progress: never published while true. */
   draft: z.boolean({ error: '应为 true 或 false（expected true or false）' }).default(false),
+  /** 修订记录 notes, `[{ date, note }]`, shown beside the dates of change git records (never commit messages). */
+  revisions: z.array(revisionNoteSchema, { error: '应为修订说明列表，每项含 date 和 note（expected a list of { date, note }）' }).default([]),
 };
 
 /**

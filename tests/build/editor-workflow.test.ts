@@ -2,15 +2,16 @@
  * The editor's path end to end, on real builds: odd but valid files build,
  * `npm run new` writes files that pass the check and build, links between
  * documents work under the /kb/ base, `npm run import` refuses bad input with
- * exit code 2, pages show their git history, and the shipped site has no
- * broken internal link.
+ * exit code 2, pages show their dates of change and editors' notes but no
+ * commit text, and the shipped site has no broken internal link.
  */
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltLinks } from '../../src/lib/link-check/built-links.ts';
-import { buildSite, makeContent, readPage, run, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, listFiles, makeContent, readPage, run, type BuildResult } from '../helpers/build-site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 
@@ -161,13 +162,22 @@ describe('npm run import', () => {
   });
 });
 
-describe('revision history from git', () => {
+describe('revision history from git and editors\' notes', () => {
   const git = (cwd: string, args: string[], date?: string) =>
     execFileSync('git', args, {
       cwd,
       env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
       stdio: 'pipe',
+      encoding: 'utf8',
     });
+  const edit = async (file: string, change: (text: string) => string) => writeFile(file, change(await readFile(file, 'utf8')));
+  /** The dates and notes of a page's 修订记录, newest first. */
+  const historyOf = (html: string) => {
+    const section = /<section class="revision-history"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    return [...section.matchAll(/<li[^>]*><time datetime="([^"]+)"[^>]*>[^<]*<\/time>(?:<span class="revision-history__note"[^>]*>([^<]*)<\/span>)?<\/li>/g)].map(
+      (m) => [m[1], m[2] ?? ''],
+    );
+  };
   let repo: string;
   let first: BuildResult;
 
@@ -180,39 +190,73 @@ describe('revision history from git', () => {
     execFileSync('cp', ['-r', contentDir, path.join(repo, 'content')]);
     git(repo, ['add', '.']);
     git(repo, ['commit', '-qm', '收录测试文档'], '2021-02-01T10:00:00+08:00');
+    // One commit changes a public and a restricted document, and its subject names the restricted one.
     const report = path.join(repo, 'content/reports/public-report.md');
-    await writeFile(report, `${await readFile(report, 'utf8')}\n补充一段正文。\n`);
-    git(repo, ['commit', '-qam', '补充调研报告正文'], '2021-03-05T10:00:00+08:00');
-    await writeFile(report, (await readFile(report, 'utf8')).replace('补充一段正文。', '补充一段正文。   ') + '\n\n');
-    git(repo, ['commit', '-qam', '调整空白'], '2021-04-01T10:00:00+08:00');
-    first = await buildSite({ contentDir: path.join(repo, 'content') });
+    const restricted = path.join(repo, 'content/reports/restricted-report.md');
+    await edit(report, (text) => `${text}\n补充一段正文。\n`);
+    await edit(restricted, (text) => text.replace('access: restricted', 'docNo: 测密〔2021〕9号\naccess: restricted'));
+    git(repo, ['commit', '-qam', '修改《机密调研报告丁戊己》（测密〔2021〕9号）并补充公开报告'], '2021-03-05T10:00:00+08:00');
+    // The editors' notes, one of them for a revision from before the file was in git; a second commit the same day.
+    await edit(report, (text) =>
+      text.replace('access: public', "access: public\nrevisions:\n  - { date: 2021-03-05, note: 补充调研报告正文 }\n  - { date: '2020-12-20', note: 形成初稿。 }"),
+    );
+    git(repo, ['commit', '-qam', 'fix(content): add revision notes, see JIRA-1234'], '2021-03-05T18:00:00+08:00');
+    await edit(report, (text) => `${text.replace('补充一段正文。', '补充一段正文。   ')}\n\n`);
+    git(repo, ['commit', '-qam', 'chore: whitespace only'], '2021-04-01T10:00:00+08:00');
+    first = await buildSite({ contentDir: path.join(repo, 'content'), pipeline: true });
   });
 
-  it('lists the commits that changed the document, newest first, without whitespace-only ones', async () => {
+  it('lists each date of change once, newest first, with the editors\' notes and without whitespace-only changes', async () => {
     expect(first.ok, first.output).toBe(true);
     const html = await readPage(first.outDir, 'reports/public-report/');
-    const section = /<section class="revision-history"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-    expect(section).toContain('修订记录');
-    const entries = [...section.matchAll(/<li[^>]*><time datetime="([^"]+)"[^>]*>[^<]*<\/time><span[^>]*>([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
-    expect(entries).toEqual([
+    expect(html).toContain('修订记录');
+    expect(historyOf(html)).toEqual([
       ['2021-03-05', '补充调研报告正文'],
-      ['2021-02-01', '收录测试文档'],
+      ['2021-02-01', ''],
+      ['2020-12-20', '形成初稿。'],
     ]);
-    expect(section).toMatch(/最后更新：<time datetime="2021-03-05"/);
-    // A document changed once shows that one commit.
-    expect(await readPage(first.outDir, 'reforms/reform-a/')).toMatch(/最后更新：<time datetime="2021-02-01"/);
+    expect(html).toMatch(/最后更新：<time datetime="2021-03-05"/);
+    // A document changed once shows that one date.
+    const reform = await readPage(first.outDir, 'reforms/reform-a/');
+    expect(historyOf(reform)).toEqual([['2021-02-01', '']]);
+    expect(reform).toMatch(/最后更新：<time datetime="2021-02-01"/);
+  });
+
+  it('publishes no commit subject or hash in any output file', async () => {
+    expect(first.ok, first.output).toBe(true);
+    const subjects = git(repo, ['log', '--format=%s']).trim().split('\n');
+    const hashes = git(repo, ['log', '--format=%H']).trim().split('\n');
+    expect(subjects).toHaveLength(4);
+    // Text as a reader or a search index could hold it: decompressed, without the index's word separators.
+    const flat = (text: string) => text.replace(/[\s\u200b]/g, '');
+    const needles = [...subjects.map(flat), '测密〔2021〕9号', ...hashes, ...hashes.map((hash) => hash.slice(0, 10))];
+    const found: string[] = [];
+    let notesSeen = 0;
+    for (const file of await listFiles(first.outDir)) {
+      const bytes = await readFile(path.join(first.outDir, file));
+      const text = flat((bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8'));
+      for (const needle of needles) if (text.includes(needle)) found.push(`${file}: ${needle}`);
+      if (text.includes('形成初稿')) notesSeen += 1;
+    }
+    expect(found).toEqual([]);
+    // The scan reads what it should: the editor's note is there (the page and its .gz copy).
+    expect(notesSeen).toBeGreaterThanOrEqual(2);
   });
 
   it('gives the same page on a second build of the same commit', async () => {
-    const second = await buildSite({ contentDir: path.join(repo, 'content') });
+    const second = await buildSite({ contentDir: path.join(repo, 'content'), pipeline: true });
     expect(await readPage(second.outDir, 'reports/public-report/')).toBe(await readPage(first.outDir, 'reports/public-report/'));
   });
 
-  it('shows no history in a shallow clone, and still builds', async () => {
+  it('shows no dates from git in a shallow clone, only the editors\' notes, and still builds', async () => {
     const clone = path.join(await tempDir('gazette-shallow-'), 'repo');
     git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
     const shallow = await buildSite({ contentDir: path.join(clone, 'content') });
     expect(shallow.ok, shallow.output).toBe(true);
-    expect(await readPage(shallow.outDir, 'reports/public-report/')).not.toContain('修订记录');
+    expect(historyOf(await readPage(shallow.outDir, 'reports/public-report/'))).toEqual([
+      ['2021-03-05', '补充调研报告正文'],
+      ['2020-12-20', '形成初稿。'],
+    ]);
+    expect(await readPage(shallow.outDir, 'reforms/reform-a/')).not.toContain('修订记录');
   });
 });
