@@ -203,6 +203,31 @@ describe('indicators built from the fixture', () => {
     expect(one.values.map((v: FixtureValue) => [v.year, v.value])).toEqual(indicators.get('docs-received')!.values.map((v) => [v.year, v.value]));
   });
 
+  it('neutralises every text cell of every CSV download that a spreadsheet would run as a formula', async () => {
+    const csvFiles = (await readdir(path.join(site.outDir, 'indicators'))).filter((file) => file.endsWith('.csv'));
+    expect(csvFiles).toContain('data.csv');
+    expect(csvFiles).toContain('docs-processed.csv');
+    const formulaLike: string[] = [];
+    for (const file of csvFiles) {
+      const [header, ...rows] = parseCsv((await readFile(path.join(site.outDir, 'indicators', file), 'utf8')).slice(1));
+      for (const row of rows) {
+        row.forEach((cell, column) => {
+          // A number in the 年份 or 数值 column is data; any other cell starting like a formula is a hole.
+          const numeric = ['年份', '数值'].includes(header![column]!) && Number.isFinite(Number(cell));
+          if (/^[\t\r]|^\s*[=+\-@]/.test(cell) && !numeric) formulaLike.push(`${file}: ${header![column]} ${cell}`);
+        });
+      }
+      if (file === 'data.csv' || file === 'docs-processed.csv') {
+        const notes = rows.filter((cells) => cells[0] === 'docs-processed').map((cells) => [cells[4], cells[10]]);
+        expect(notes, file).toEqual([
+          ['2019', `'=HYPERLINK("http://example.invalid/","口径说明")`],
+          ['2020', "'-3.5%为初步统计数"],
+        ]);
+      }
+    }
+    expect(formulaLike).toEqual([]);
+  });
+
   it('lists every indicator by category with its latest figure and change', async () => {
     const html = await readPage(site.outDir, 'indicators/');
     for (const category of ['文件处理', '应急管理', '改革']) expect(html).toMatch(new RegExp(`<h2 id="[^"]+"[^>]*>${category}</h2>`));

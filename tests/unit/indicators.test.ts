@@ -327,6 +327,28 @@ describe('downloads', () => {
     expect(csv.slice(1)).toBe('指标,备注\r\n收文数量,"原文写作“较2020年增长73%”，按同比增长理解, 见""附注"""\r\n');
   });
 
+  it('neutralises text cells a spreadsheet would run as a formula (OWASP CSV injection)', () => {
+    // Prefixed with ' and quoted, as OWASP recommends.
+    for (const formula of ['=HYPERLINK("http://example.invalid","点击")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1']) {
+      expect(csvField(formula)).toBe(`"'${formula.replaceAll('"', '""')}"`);
+    }
+    expect(csvField('=1+1')).toBe('"\'=1+1"');
+    expect(csvField('=A1,B1')).toBe('"\'=A1,B1"');
+    // Leading spaces do not hide a formula sign from a spreadsheet that trims them.
+    expect(csvField('  =1+1')).toBe('"\'  =1+1"');
+    expect(csvField('\u3000@SUM(A1)')).toBe('"\'\u3000@SUM(A1)"');
+    // Numbers stay numbers, negative ones too; a negative-looking text cell is text and is escaped.
+    expect(csvField(-3.5)).toBe('-3.5');
+    expect(csvField(-640)).toBe('-640');
+    expect(csvField('-3.5')).toBe('"\'-3.5"');
+    // Ordinary text, a sign inside the text and Chinese are untouched.
+    expect(csvField('增长-3.5%')).toBe('增长-3.5%');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('http://localhost/kb/reports/x/')).toBe('http://localhost/kb/reports/x/');
+    const csv = toCsv([['收文数量', 2020, -12.5, '=HYPERLINK("http://example.invalid")']]);
+    expect(csv.slice(1)).toBe('收文数量,2020,-12.5,"\'=HYPERLINK(""http://example.invalid"")"\r\n');
+  });
+
   it('lists one row per indicator and year, with the source and the derived mark', () => {
     const indicators = group(
       { classified: { name: '接收办理涉密文件', unit: '份', values: [{ year: 2020, value: 807, growth: 26, source: SOURCE }] } },

@@ -12,9 +12,24 @@ export type CsvCell = string | number | undefined;
 /** Excel reads a CSV as the local code page unless it starts with this. */
 export const UTF8_BOM = '\uFEFF';
 
-/** One field, quoted when it holds a comma, a quote, a line break or edge spaces. */
+/**
+ * A text cell that a spreadsheet would run as a formula: it starts with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV Injection"), also
+ * after leading spaces, which some spreadsheets trim on import.
+ */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
+
+/**
+ * One field, quoted when it holds a comma, a quote, a line break or edge
+ * spaces. A number is written as the number, negative ones too: it is data,
+ * never a formula. A text cell that could start a formula (a note or a
+ * document title such as `=HYPERLINK(…)`) is prefixed with `'` and quoted, as
+ * OWASP recommends, so a spreadsheet shows it as text instead of running it.
+ */
 export function csvField(cell: CsvCell): string {
-  const text = cell === undefined ? '' : String(cell);
+  if (typeof cell === 'number') return String(cell);
+  const text = cell ?? '';
+  if (FORMULA_START.test(text)) return `"'${text.replaceAll('"', '""')}"`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
