@@ -2,7 +2,9 @@
  * `npm run import -- <file.txt|file.docx> --kind <kind> [--out content/<kind>/<name>.md] [--force]`
  *
  * Exit codes: 0 imported; 2 refused (unreadable or empty file, unknown kind,
- * output exists without --force, bad arguments); 1 anything unexpected.
+ * a name that gives no URL without --out, an output outside the kind's folder
+ * through a symbolic link, the document or its review file exists without
+ * --force, bad arguments); 1 anything unexpected.
  */
 import { parseScriptArgs, runScript, UsageError } from '../src/lib/cli.ts';
 import { importDocument } from '../src/lib/importer/import-document.ts';

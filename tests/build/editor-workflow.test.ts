@@ -6,7 +6,7 @@
  * commit text, and the shipped site has no broken internal link.
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,33 @@ describe('npm run import', () => {
     expect(check.exitCode).toBe(1);
     expect(check.output).toMatch(/summaries\/seed\.md:\d+ +字段 title/);
     expect(check.output).toMatch(/summaries\/seed\.md:\d+ +字段 year/);
+  });
+
+  it('refuses an existing review file, an output through a link out of content/ and a name with no slug: exit code 2, nothing written', async () => {
+    const contentDir = await makeContent({}, BASIC);
+    const seed = path.join(REPO_ROOT, 'tests/fixtures/seeds/000_94ad5dffbcaec705.txt');
+    const outside = await tempDir('gazette-outside-');
+    await symlink(outside, path.join(contentDir, 'summaries', 'linked'));
+    const review = path.join(contentDir, 'summaries/seed.review.yaml');
+    await writeFile(review, '# 编辑正在核对\n');
+    const unnamed = path.join(await tempDir(), '！！！.txt');
+    await copyFile(seed, unnamed);
+    const before = await listFiles(contentDir);
+    const attempts = {
+      review: await runScript('import.ts', [seed, '--kind', 'summaries', '--out', path.join(contentDir, 'summaries/seed.md')], contentDir),
+      link: await runScript('import.ts', [seed, '--kind', 'summaries', '--out', path.join(contentDir, 'summaries/linked/seed.md')], contentDir),
+      unnamed: await runScript('import.ts', [unnamed, '--kind', 'summaries'], contentDir),
+    };
+    for (const { exitCode, output } of Object.values(attempts)) {
+      expect(exitCode, output).toBe(2);
+      expect(output).not.toMatch(/^\s+at /m);
+    }
+    expect(attempts.review.output).toContain('seed.review.yaml 已存在');
+    expect(attempts.link.output).toContain('符号链接');
+    expect(attempts.unnamed.output).toContain('--out');
+    expect(await listFiles(contentDir)).toEqual(before);
+    expect(await readFile(review, 'utf8')).toBe('# 编辑正在核对\n');
+    expect(await readdir(outside)).toEqual([]);
   });
 
   it.each([

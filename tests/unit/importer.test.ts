@@ -4,7 +4,8 @@
  * keeps its headings, table and footnote; figures are listed; bad input is
  * refused and nothing is overwritten.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import iconv from 'iconv-lite';
@@ -240,6 +241,53 @@ describe('importDocument', () => {
     expect(await readFile(result.output, 'utf8')).toBe('编辑改过的内容');
     await importDocument({ input, kind: 'summaries', contentDir, force: true });
     expect(await readFile(result.output, 'utf8')).toBe(result.markdown);
+  });
+
+  it('refuses when only the review file exists, and writes neither file', async () => {
+    const contentDir = await makeContent({});
+    const input = path.join(await tempDir(), 'report.txt');
+    await writeFile(input, await readFile(SEED, 'utf8'));
+    const output = path.join(contentDir, 'summaries', 'report.md');
+    await mkdir(path.dirname(output), { recursive: true });
+    await writeFile(reviewFileFor(output), '# 编辑正在核对的复核文件\n');
+    const attempt = importDocument({ input, kind: 'summaries', contentDir });
+    await expect(attempt).rejects.toThrow(ImportRefusal);
+    await expect(attempt).rejects.toThrow(/report\.review\.yaml 已存在.*--force/);
+    expect(await readFile(reviewFileFor(output), 'utf8')).toBe('# 编辑正在核对的复核文件\n');
+    expect(existsSync(output)).toBe(false);
+    // --force replaces both.
+    const forced = await importDocument({ input, kind: 'summaries', contentDir, force: true });
+    expect(await readFile(forced.review!, 'utf8')).toContain('figures:');
+    expect(await readFile(output, 'utf8')).toBe(forced.markdown);
+  });
+
+  it('refuses an output that a symbolic link inside content/ takes outside it, and writes nothing there', async () => {
+    const contentDir = await makeContent({ 'reports/existing.md': '正文' });
+    const outside = await tempDir('gazette-outside-');
+    await symlink(outside, path.join(contentDir, 'reports', 'linked'));
+    const input = path.join(await tempDir(), 'report.txt');
+    await writeFile(input, await readFile(SEED, 'utf8'));
+    for (const out of [path.join(contentDir, 'reports', 'linked', 'x.md'), path.join(contentDir, 'reports', 'linked', 'sub', 'x.md')]) {
+      const attempt = importDocument({ input, kind: 'reports', contentDir, out });
+      await expect(attempt).rejects.toThrow(ImportRefusal);
+      await expect(attempt).rejects.toThrow(new RegExp(`符号链接.*${outside}.*symbolic link`));
+    }
+    expect(await readdir(outside)).toEqual([]);
+    // A kind folder that is itself a link out of content/ is refused the same way.
+    const linkedKind = await makeContent({});
+    await symlink(outside, path.join(linkedKind, 'reports'));
+    await expect(importDocument({ input, kind: 'reports', contentDir: linkedKind })).rejects.toThrow(/符号链接/);
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it.each(['！！！.txt', '---.docx', '　.txt'])('refuses a file name that gives no URL slug (%s) and asks for --out', async (name) => {
+    const contentDir = await makeContent({});
+    const input = path.join(await tempDir(), name);
+    await writeFile(input, '一、总体情况');
+    const attempt = importDocument({ input, kind: 'reports', contentDir });
+    await expect(attempt).rejects.toThrow(ImportRefusal);
+    await expect(attempt).rejects.toThrow(/无法从文件名生成网址.*请用 --out 指定.*（the file name gives no URL; name the output with --out）/);
+    expect(existsSync(path.join(contentDir, 'reports'))).toBe(false);
   });
 
   it.each([

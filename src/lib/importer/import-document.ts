@@ -3,11 +3,13 @@
  * in `content/<kind>/`, with front matter filled as far as the text allows,
  * official headings as Markdown headings, and a review file listing the
  * figures found. Refuses rather than guesses: an unreadable or empty file,
- * an unknown kind, or an output that exists (unless `force`). Files are
- * written whole or not at all.
+ * an unknown kind, a file name that gives no URL, an output outside the
+ * kind's folder (symbolic links followed), or a document or review file that
+ * exists (unless `force`). Files are written whole or not at all: both are
+ * checked, then both prepared, before either is put in place.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
@@ -90,14 +92,71 @@ export function loadIndicatorReferences(contentDir: string): IndicatorReference[
   return references;
 }
 
-/** Writes `text` to `file` through a temporary file and a rename, so a reader never sees half a file. */
-async function writeWhole(file: string, text: string): Promise<void> {
+/** A file's text, written next to it under a temporary name, to be renamed into place. */
+interface PreparedFile {
+  file: string;
+  temporary: string;
+}
+
+async function prepare(file: string, text: string): Promise<PreparedFile> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
+  await writeFile(temporary, text, { flag: 'wx' });
+  return { file, temporary };
+}
+
+/**
+ * Writes every file whole: all are first written under temporary names, and
+ * only when all of them are on disk are they renamed into place, so a full
+ * disk or a refused write leaves neither a half file nor a document without
+ * its review file. A rename replaces a symbolic link rather than writing
+ * through it.
+ */
+async function writeAllWhole(files: ReadonlyArray<{ file: string; text: string }>): Promise<void> {
+  const prepared: PreparedFile[] = [];
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    await rename(temporary, file);
+    for (const { file, text } of files) prepared.push(await prepare(file, text));
+    for (const { file, temporary } of prepared) await rename(temporary, file);
   } finally {
-    await rm(temporary, { force: true });
+    await Promise.all(prepared.map(({ temporary }) => rm(temporary, { force: true })));
+  }
+}
+
+/** True when the path exists, a dangling symbolic link included. */
+function exists(file: string): boolean {
+  return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+}
+
+/**
+ * Where `file` really is: symbolic links resolved in the part of its path
+ * that exists (the nearest existing ancestor), the rest appended, as the
+ * file would be created there.
+ */
+function resolveThroughLinks(file: string): string {
+  const absolute = path.resolve(file);
+  const missing: string[] = [];
+  for (let existing = absolute; ; existing = path.dirname(existing)) {
+    try {
+      return path.join(realpathSync(existing), ...missing);
+    } catch {
+      if (existing === path.dirname(existing)) return absolute;
+      missing.unshift(path.basename(existing));
+    }
+  }
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+}
+
+/** The document's file name from the received one: its slug, or a refusal asking for --out. */
+function defaultOutputName(input: string): string {
+  const name = path.parse(input).name;
+  // slugify throws only for a name with no letter or digit.
+  try {
+    return `${slugify(name)}.md`;
+  } catch {
+    throw new ImportRefusal(importMessages.nameGivesNoSlug(input));
   }
 }
 
@@ -135,12 +194,18 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     throw new ImportRefusal(importMessages.unsupportedType(input));
   }
   const kindFolder = path.join(contentDir, kind);
-  const output = options.out ?? path.join(kindFolder, `${slugify(path.parse(input).name)}.md`);
+  const output = options.out ?? path.join(kindFolder, defaultOutputName(input));
   if (!output.endsWith('.md')) throw new ImportRefusal(importMessages.outputNotMarkdown(output));
-  if (path.relative(path.resolve(kindFolder), path.resolve(output)).startsWith('..')) {
+  if (!isInside(path.resolve(kindFolder), path.resolve(output))) {
     throw new ImportRefusal(importMessages.outputOutsideKind(output, kindFolder));
   }
-  if (existsSync(output) && !options.force) throw new ImportRefusal(importMessages.outputExists(output));
+  // Inside as written is not enough: a link in content/ (a folder, or the kind's folder itself) may lead elsewhere.
+  const realOutput = resolveThroughLinks(output);
+  if (!isInside(path.join(resolveThroughLinks(contentDir), kind), realOutput)) {
+    throw new ImportRefusal(importMessages.outputThroughLink(output, realOutput, kindFolder));
+  }
+  const existing = [output, reviewFileFor(output)].filter(exists);
+  if (existing.length > 0 && !options.force) throw new ImportRefusal(importMessages.outputExists(existing.join('、')));
 
   let bytes: Uint8Array;
   try {
@@ -155,12 +220,11 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     indicators: loadIndicatorReferences(contentDir),
   });
 
+  const review = converted.figures.length > 0 ? reviewFileFor(output) : undefined;
   await mkdir(path.dirname(output), { recursive: true });
-  await writeWhole(output, converted.markdown);
-  let review: string | undefined;
-  if (converted.figures.length > 0) {
-    review = reviewFileFor(output);
-    await writeWhole(review, reviewText(input, output, converted.figures));
-  }
+  await writeAllWhole([
+    { file: output, text: converted.markdown },
+    ...(review ? [{ file: review, text: reviewText(input, output, converted.figures) }] : []),
+  ]);
   return { ...converted, output, review };
 }

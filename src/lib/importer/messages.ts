@@ -17,6 +17,10 @@ export const importMessages = {
   outputNotMarkdown: (file: string) => `${file}：输出文件应以 .md 结尾（the output must be a .md file）`,
   outputOutsideKind: (file: string, folder: string) =>
     `${file}：输出文件应在 ${folder}/ 目录中（the output must be in the kind's folder）`,
+  outputThroughLink: (file: string, real: string, folder: string) =>
+    `${file}：路径经符号链接指向 ${real}，不在 ${folder}/ 目录中，未做任何改动（through a symbolic link the output leads outside the kind's folder; nothing was changed）`,
+  nameGivesNoSlug: (file: string) =>
+    `${file}：无法从文件名生成网址（文件名中没有文字或数字），请用 --out 指定输出文件，如 --out content/reports/名称.md（the file name gives no URL; name the output with --out）`,
   written: (file: string, encoding: string) => `已导入（imported）：${file}（源文件编码 ${encoding}）`,
   reviewWritten: (file: string, count: number) =>
     `发现 ${count} 个数字，已列入复核文件（figures found, listed for review）：${file}`,
