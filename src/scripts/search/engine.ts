@@ -71,6 +71,8 @@ export interface ShownResult {
 }
 
 export interface FoundDocument {
+  /** Pagefind's page hash, the name of its fragment file. */
+  readonly id: string;
   load(): Promise<ShownResult>;
 }
 
