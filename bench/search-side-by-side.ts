@@ -16,6 +16,7 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
+import { fragmentData } from '../src/lib/pagefind-contract.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveWithNginx } from '../tests/helpers/nginx.ts';
 import { documentsContaining, type BenchQuery, type CorpusDocument, type SearchedSite } from './corpus/queries.ts';
@@ -88,7 +89,7 @@ async function fragmentUrls(outDir: string, base: string): Promise<Map<string, s
   for (const entry of await readdir(path.join(outDir, 'pagefind'), { recursive: true, withFileTypes: true })) {
     if (!entry.name.endsWith('.pf_fragment')) continue;
     const text = gunzipSync(await readFile(path.join(entry.parentPath, entry.name))).toString('utf8');
-    const { url } = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string };
+    const { url } = fragmentData(text);
     urls.set(entry.name.replace(/\.pf_fragment$/, ''), url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
   }
   return urls;
@@ -159,7 +160,7 @@ const stockSide = (siteUrl: string): SearchSide => ({
   site: 'baseline',
   async open(page, query) {
     await page.goto(`${siteUrl}${HARNESS_FOLDER}/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
+    await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 300_000 });
     return JSON.parse((await page.getAttribute('body', 'data-ids')) ?? '[]') as string[];
   },
   again(page, query) {
