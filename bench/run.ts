@@ -17,6 +17,8 @@ import { measureCommand, measureSequence, type Measurement } from './measure-pro
 import { phaseAt, splitPhases } from './phases.ts';
 import { measureSite, type SiteMetrics } from './site-metrics.ts';
 import { measureSearch, type SearchMetrics } from './search-metrics.ts';
+import { benchQueries, readCorpus } from './corpus/queries.ts';
+import { formatSideBySide, measureSideBySide, type SideBySide } from './search-side-by-side.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -122,6 +124,23 @@ interface Target {
   /** `max`: value must not exceed limit; `min`: must reach it. */
   kind: 'max' | 'min';
   unit: string;
+}
+
+/** Issue 17's targets: every query as fast and as light as stock Pagefind's, the first one too, and exact. */
+function sideBySideTargets(result: SideBySide): Target[] {
+  const list: Target[] = [];
+  const slowest = Math.max(...result.queries.map(({ ours, stock }) => ours.milliseconds / Math.max(stock.milliseconds, 1)));
+  const heaviest = Math.max(...result.queries.map(({ ours, stock }) => ours.bytes / Math.max(stock.bytes, 1)));
+  const first = result.queries.find((query) => query.first)!;
+  list.push(
+    { name: 'search time / stock Pagefind, worst query', value: slowest, limit: 1, kind: 'max', unit: '×' },
+    { name: 'search bytes / stock Pagefind, worst query', value: heaviest, limit: 1, kind: 'max', unit: '×' },
+    { name: 'first query of a session / stock Pagefind', value: first.ours.milliseconds / Math.max(first.stock.milliseconds, 1), limit: 1, kind: 'max', unit: '×' },
+    { name: 'warm query time, median', value: result.warmMedianMilliseconds.ours, limit: 50, kind: 'max', unit: 'ms' },
+    { name: 'search precision, worst query', value: Math.min(...result.queries.map(({ ours }) => ours.precision)), limit: 1, kind: 'min', unit: '' },
+    { name: 'search recall, worst query', value: Math.min(...result.queries.map(({ ours }) => ours.recall)), limit: 1, kind: 'min', unit: '' },
+  );
+  return list;
 }
 
 function targets(ours: OursResult, baseline: BaselineResult | undefined): Target[] {
@@ -345,12 +364,21 @@ async function main() {
       };
     }
 
-    const checks = targets(ours, baseline);
+    let sideBySide: SideBySide | undefined;
+    if (baseline && search) {
+      log('searching both sites side by side in chromium');
+      const documents = await readCorpus(corpus);
+      sideBySide = await measureSideBySide(folders.ours, folders.baseline, benchQueries(documents), documents);
+    }
+
+    const checks = [...targets(ours, baseline), ...(sideBySide ? sideBySideTargets(sideBySide) : [])];
     printTable(summary, ours, baseline, checks);
+    if (sideBySide) console.log(`\nsearch, ours vs stock Pagefind (same corpus, nginx, chromium):\n${formatSideBySide(sideBySide)}`);
     await writeResult({
       ...runDescription(summary),
       ours,
       baseline,
+      searchSideBySide: sideBySide,
       ratio: baseline
         ? {
             wall: round(ours.wallSeconds / baseline.wallSeconds, 3),

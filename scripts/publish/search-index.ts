@@ -17,8 +17,9 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
-import { DOCUMENT_FILTER, SEARCH_INDEX_LANGUAGE, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, SHARD_START_DATE, partitionShards, shardFolder, shardStartUrl, shardWeights, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
+import { DOCUMENT_FILTER, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
+import { SEARCH_INDEX_LANGUAGE, SHARD_START_DATE, shardWeights } from '../../src/lib/pagefind-contract.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, partitionShards, shardFolder, shardStartUrl, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
 import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, titleSpan, toIndexContent } from '../../src/lib/search-text.ts';
 import { pruneCache, touchCacheEntry } from './build-cache.ts';
 import { linkOrCopyTree } from './output-files.ts';

@@ -17,16 +17,6 @@ export const SEARCH_FACETS = ['kind', 'year', 'issuer', 'journal', 'topic'] as c
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
 /**
- * The language Pagefind is told the index is in: `und`, no particular
- * language, although the site is zh-CN throughout. The index text is already
- * cut into words (src/lib/search-text.ts); under `zh-cn` Pagefind would run its
- * Chinese segmenter over it again, for the same words and about 15 % more
- * indexing time (bench/README.md). The search page loads the only index there is,
- * whatever the page's own language.
- */
-export const SEARCH_INDEX_LANGUAGE = 'und';
-
-/**
  * A Pagefind filter with one value per document. It is not shown: it lets the
  * search page name a set of documents (those that contain every query part)
  * and ask Pagefind for that set's facet counts and order.

@@ -96,66 +96,9 @@ export function shardFolder(key: string, newest: boolean): string {
   return newest ? '' : `${key}/`;
 }
 
-/*
- * Results in date order across shards, from one search.
- *
- * With a sort, Pagefind scores each result by its rank in its own index's
- * order (0 for the index's first page in that order, 1 for the next…) times
- * the index's weight (`indexWeight`), and lists the merged results by score.
- * With equal weights the shards' results would interleave. So each shard
- * gets a weight larger than every score of the shards older than it
- * (`shardWeights`), and every shard holds a start marker that sorts before
- * all its documents (`SHARD_START_DATE`): it takes rank 0, the documents
- * rank 1 and up, and no document's score is 0. Then a search sorted newest
- * first lists the newest shard's results first, each shard in date order,
- * and the markers, score 0, are the ones to leave out. Oldest first is the
- * same list reversed.
- */
-
-/** Sort value of a shard's start marker: before every document's `YYYY-MM-DD` date. */
-export const SHARD_START_DATE = '0000-00-00';
+// How shards are listed in date order from one search: src/lib/pagefind-contract.ts (5).
 
 /** The URL stored for a shard's start marker; never shown or fetched. */
 export function shardStartUrl(shardKey: string): string {
   return `#shard-start-${shardKey}`;
-}
-
-/**
- * Pagefind `indexWeight`s for shards of `documents` documents each, newest
- * first: each shard's lowest score (rank 1) is above the highest of the
- * shard after it (its documents' count, times its weight).
- */
-export function shardWeights(documents: readonly number[]): number[] {
-  const weights: number[] = [];
-  let weight = 1;
-  for (let i = documents.length - 1; i >= 0; i--) {
-    weights[i] = weight;
-    weight *= documents[i]! + 1;
-  }
-  // The newest shard's highest score must still be a finite number.
-  if (!Number.isFinite(weight)) {
-    throw new RangeError(
-      `搜索索引：${documents.length} 个分片过多，无法按日期排列结果，请调大 GAZETTE_SEARCH_SHARD_SIZE` +
-        `（search index: ${documents.length} shards are too many to list in date order; use larger shards with GAZETTE_SEARCH_SHARD_SIZE）`,
-    );
-  }
-  return weights;
-}
-
-/**
- * The shard of a document listed by a date-sorted search, as its place in
- * `weights` (newest first), from its score: shard i's scores run from its
- * weight (rank 1) up to its weight less the next older shard's weight (the
- * older shard's top score, see `shardWeights`), so the boundary between them
- * is drawn half that weight below shard i's weight.
- */
-export function shardOfSortedResult(score: number, weights: readonly number[]): number {
-  const shard = weights.findIndex((weight, i) => score >= weight - (weights[i + 1] ?? 0) / 2);
-  if (score <= 0 || shard < 0) throw new RangeError(`score ${score} is no document's in a date-sorted search`);
-  return shard;
-}
-
-/** A result that is a shard's start marker rather than a document (see above). */
-export function isShardStart(result: { score: number }): boolean {
-  return result.score === 0;
 }

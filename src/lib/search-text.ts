@@ -221,11 +221,6 @@ export function parseQuery(query: string): QueryPart[] {
   return parts;
 }
 
-/** A part as a Pagefind exact-phrase query: `"土 地 整 备"`. */
-export function toPhraseQuery(part: QueryPart): string {
-  return `"${part.join(' ')}"`;
-}
-
 /** The characters, other than letters, digits, Han and whitespace, that occur in index text: Pagefind must keep them in words. */
 export function symbolCharacters(indexText: string): Set<string> {
   const symbols = new Set<string>();

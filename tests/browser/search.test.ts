@@ -17,6 +17,7 @@ import { searchUi, ui } from '../../src/translations/zh-CN.ts';
 import { measureSearch } from '../../bench/search-metrics.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/lib/search-shards.ts';
+import { fragmentData } from '../../src/lib/pagefind-contract.ts';
 
 const BASE = '/kb/';
 /** A URL path under the base for a fixture path. */
@@ -29,7 +30,7 @@ async function indexedUrls(outDir: string): Promise<{ documents: string[]; shard
   for (const entry of await readdir(path.join(outDir, 'pagefind'), { recursive: true, withFileTypes: true })) {
     if (!entry.name.endsWith('.pf_fragment')) continue;
     const text = gunzipSync(await readFile(path.join(entry.parentPath, entry.name))).toString('utf8');
-    urls.push((JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url);
+    urls.push(fragmentData(text).url);
   }
   const isMarker = (url: string) => url.startsWith(shardStartUrl(''));
   return { documents: urls.filter((url) => !isMarker(url)).sort(), shardStarts: urls.filter(isMarker).sort() };

@@ -13,6 +13,7 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 import { publishedFixture, searchFixtureFiles } from '../fixtures/search-site.ts';
 import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/lib/search-shards.ts';
+import { fragmentData } from '../../src/lib/pagefind-contract.ts';
 import { BLOCK_BREAK, TITLE_END } from '../../src/lib/search-text.ts';
 
 const ADDED_SENTENCE = '本次修订补充了防汛物资储备清单。';
@@ -72,8 +73,7 @@ describe('search index shards, cached between builds', () => {
       const fragments = [...shardFiles(hashes, folder, folders.filter((other) => other !== folder)).keys()].filter((file) => file.endsWith('.pf_fragment'));
       const fillers: number[] = [];
       for (const file of fragments) {
-        // Pagefind stores each page as gzip("pagefind_dcd" + JSON).
-        const { url, content } = JSON.parse(gunzipSync(await readFile(path.join(first.outDir, file))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string; content: string };
+        const { url, content } = fragmentData(gunzipSync(await readFile(path.join(first.outDir, file))).toString('utf8'));
         if (url === shardStartUrl(key)) continue;
         const words = content.split(/\s+/u);
         expect(words.indexOf(BLOCK_BREAK), url).toBe(titleSpan);

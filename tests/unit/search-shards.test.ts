@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, isShardStart, parseShardSize, partitionShards, shardFolder, shardOfSortedResult, shardWeights } from '../../src/lib/search-shards.ts';
+import { DEFAULT_SHARD_SIZE, parseShardSize, partitionShards, shardFolder } from '../../src/lib/search-shards.ts';
 
 /** `count` dates in `year`, in order. */
 const datesIn = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();
@@ -67,58 +67,5 @@ describe('parseShardSize', () => {
     expect(parseShardSize('')).toBe(DEFAULT_SHARD_SIZE);
     expect(parseShardSize('3')).toBe(3);
     for (const bad of ['0', '-2', '1.5', 'many']) expect(() => parseShardSize(bad), bad).toThrow(/GAZETTE_SEARCH_SHARD_SIZE.*positive whole number/);
-  });
-});
-
-describe('shardWeights', () => {
-  it('puts every score of a newer shard above every score of the older ones', () => {
-    const documents = [2, 5, 3];
-    const weights = shardWeights(documents);
-    expect(weights).toEqual([24, 4, 1]);
-    // Documents take ranks 1..n in their shard (the start marker takes 0).
-    const scores = documents.map((count, shard) => Array.from({ length: count }, (_, rank) => (rank + 1) * weights[shard]!));
-    for (let shard = 0; shard + 1 < scores.length; shard++) {
-      expect(Math.min(...scores[shard]!)).toBeGreaterThan(Math.max(...scores[shard + 1]!));
-    }
-  });
-
-  it('gives one shard weight 1', () => {
-    expect(shardWeights([4000])).toEqual([1]);
-  });
-
-  it('holds for 20 shards of 4,000 documents (the 50,000-document benchmark has 20)', () => {
-    const weights = shardWeights(Array<number>(20).fill(4000));
-    for (let shard = 0; shard + 1 < weights.length; shard++) {
-      expect(1 * weights[shard]!).toBeGreaterThan(4000 * weights[shard + 1]!);
-    }
-  });
-
-  it('refuses more shards than a score can tell apart, naming the setting to change', () => {
-    expect(() => shardWeights(Array<number>(100).fill(4000))).toThrow(/100 shards are too many.*GAZETTE_SEARCH_SHARD_SIZE/);
-  });
-});
-
-describe('shardOfSortedResult', () => {
-  it('tells every rank of every shard apart by its score', () => {
-    for (const documents of [[2, 5, 3], [1, 1, 1, 1], [7], Array<number>(20).fill(4000)]) {
-      const weights = shardWeights(documents);
-      documents.forEach((count, shard) => {
-        for (const rank of new Set([1, 2, Math.ceil(count / 2), count - 1, count].filter((rank) => rank >= 1 && rank <= count))) {
-          expect(shardOfSortedResult(rank * weights[shard]!, weights), `${documents.length} shards: shard ${shard}, rank ${rank}`).toBe(shard);
-        }
-      });
-    }
-  });
-
-  it('refuses a score that is no document’s: a start marker’s, or none', () => {
-    expect(() => shardOfSortedResult(0, shardWeights([2, 3]))).toThrow(RangeError);
-    expect(() => shardOfSortedResult(0.5, shardWeights([2, 3]))).toThrow(RangeError);
-  });
-});
-
-describe('isShardStart', () => {
-  it('is true for score 0 only', () => {
-    expect(isShardStart({ score: 0 })).toBe(true);
-    expect(isShardStart({ score: 1 })).toBe(false);
   });
 });

@@ -20,7 +20,6 @@ import {
   titleSpan,
   toIndexContent,
   toIndexText,
-  toPhraseQuery,
 } from '../../src/lib/search-text.ts';
 
 /** Index text with its invisible word breaks shown as `|`. */
@@ -139,9 +138,6 @@ describe('queries', () => {
   it('folds traditional queries and full-width digits', () => {
     expect(parseQuery('網格化')).toEqual(parseQuery('网格化'));
     expect(parseQuery('６号线')).toEqual(parseQuery('6号线'));
-  });
-  it('writes a part as a Pagefind exact phrase', () => {
-    expect(toPhraseQuery(['1_', '+', '6_', '+', 'n_'])).toBe('"1_ + 6_ + n_"');
   });
   it('knows a part with a symbol the index lacks can match nothing', () => {
     const symbols = new Set(['〔', '〕', '_']);

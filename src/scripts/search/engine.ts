@@ -22,45 +22,21 @@
  * order across shards, with the shards' start markers last, left out.
  */
 import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
-import { SEARCH_MANIFEST_FILE, isShardStart, shardOfSortedResult, type SearchManifest } from '../../lib/search-shards.ts';
+import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../lib/search-shards.ts';
+import {
+  isShardStart,
+  openMergedIndex,
+  phraseQuery,
+  shardOfSortedResult,
+  valuesCounted,
+  type PagefindApi,
+  type PagefindFilters,
+  type PagefindResult,
+} from '../../lib/pagefind-contract.ts';
 import { RecentlyUsed } from '../../lib/recently-used.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
 import type { SearchSort } from '../../lib/search-state.ts';
-import { isSearchablePart, splitIndexContent, toPhraseQuery, type QueryPart } from '../../lib/search-text.ts';
-
-type FilterCounts = Record<string, Record<string, number>>;
-type PagefindFilters = Record<string, string | { any: string[] }>;
-
-interface PagefindFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-}
-
-interface PagefindResult {
-  id: string;
-  score: number;
-  words: number[];
-  data(): Promise<PagefindFragment>;
-}
-
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: FilterCounts;
-}
-
-interface PagefindIndexOptions {
-  baseUrl?: string;
-  indexWeight?: number;
-}
-
-interface PagefindApi {
-  options(options: PagefindIndexOptions & { noWorker?: boolean }): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(indexPath: string, options?: PagefindIndexOptions): Promise<void>;
-  preload(term: string | null, options?: { filters?: Record<string, string[]> }): Promise<void>;
-  search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
-}
+import { isSearchablePart, splitIndexContent, type QueryPart } from '../../lib/search-text.ts';
 
 /** A result ready to show. */
 export interface ShownResult {
@@ -71,6 +47,8 @@ export interface ShownResult {
 }
 
 export interface FoundDocument {
+  /** Pagefind's page hash, the name of its fragment file. */
+  readonly id: string;
   load(): Promise<ShownResult>;
 }
 
@@ -132,27 +110,15 @@ export class SearchEngine {
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
   static async load(bundleUrl: string): Promise<SearchEngine> {
-    const [pagefind, manifest] = await Promise.all([
-      import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindApi>,
-      fetch(`${bundleUrl}${SEARCH_MANIFEST_FILE}`).then((response) => {
-        if (!response.ok) throw new Error(`${SEARCH_MANIFEST_FILE}: HTTP ${response.status}`);
-        return response.json() as Promise<SearchManifest>;
-      }),
-    ]);
-    // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
-    const indexOptions = (weight: number) => ({ baseUrl: '/', indexWeight: weight });
-    const [newest, ...older] = manifest.shards;
-    // On the page's own thread: a worker would get the CSP of pagefind-worker.js,
-    // and only the search page's policy allows compiling WebAssembly. Only the
-    // first instance takes `noWorker`; merged indexes warn of it as unknown.
-    await pagefind.options({ ...indexOptions(newest!.weight), noWorker: true });
-    await pagefind.init();
-    await Promise.all(older.map(({ folder, weight }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions(weight))));
-    // Loads the facets' filter data, so that every search reports their counts.
-    // Not the `doc` filter's: one-part queries never need it, and with it every
+    const manifest = fetch(`${bundleUrl}${SEARCH_MANIFEST_FILE}`).then((response) => {
+      if (!response.ok) throw new Error(`${SEARCH_MANIFEST_FILE}: HTTP ${response.status}`);
+      return response.json() as Promise<SearchManifest>;
+    });
+    // The facets' filter data, so that every search reports their counts. Not
+    // the `doc` filter's: one-part queries never need it, and with it every
     // search would count its one value per document.
-    await pagefind.preload(null, { filters: Object.fromEntries(SEARCH_FACETS.map((key) => [key, []])) });
-    return new SearchEngine(pagefind, manifest);
+    const pagefind = await openMergedIndex(bundleUrl, manifest.then(({ shards }) => shards), SEARCH_FACETS);
+    return new SearchEngine(pagefind, await manifest);
   }
 
   /** The `doc` values of the documents that contain `part`. */
@@ -162,13 +128,7 @@ export class SearchEngine {
     if (!documents) {
       this.documentFilter ??= this.pagefind.preload(null, { filters: { [DOCUMENT_FILTER]: [] } });
       await this.documentFilter;
-      documents = new Set();
-      if (isSearchablePart(part, this.symbols)) {
-        const response = await this.pagefind.search(toPhraseQuery(part));
-        for (const [value, count] of Object.entries(response.filters[DOCUMENT_FILTER] ?? {})) {
-          if (count > 0) documents.add(value);
-        }
-      }
+      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.pagefind.search(phraseQuery(part)), DOCUMENT_FILTER) : new Set<string>();
       this.phraseCache.set(key, documents);
     }
     return documents;
@@ -181,7 +141,7 @@ export class SearchEngine {
     const scope: PagefindFilters = {};
     if (parts.length === 1) {
       if (!isSearchablePart(parts[0]!, this.symbols)) return { results: [], counts: noCounts() };
-      term = toPhraseQuery(parts[0]!);
+      term = phraseQuery(parts[0]!);
     } else if (parts.length > 1) {
       const sets: Set<string>[] = [];
       for (const part of parts) sets.push(await this.documentsWith(part));

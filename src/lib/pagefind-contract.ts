@@ -1,0 +1,200 @@
+/**
+ * What Gazette assumes about Pagefind beyond what its documentation promises,
+ * all in one place. The rest of the search code reaches Pagefind only through
+ * this module, and every assumption below is checked against the installed
+ * Pagefind by tests/browser/pagefind-contract.test.ts (an index written with
+ * Pagefind's Node API, searched in chromium) and
+ * tests/unit/pagefind-contract.test.ts (its files), so that an upgrade that
+ * changes one fails there, by name, before it breaks search on the site.
+ *
+ * Tested with Pagefind 1.6.0. The assumptions:
+ *
+ * 1. Words. In an index whose language is `und` (`SEARCH_INDEX_LANGUAGE`),
+ *    Pagefind splits text into words at whitespace only (no segmenter, no
+ *    stemming) and keeps `includeCharacters` inside words; a run of
+ *    whitespace is one break. src/lib/search-text.ts cuts the text into the
+ *    words it wants on this basis.
+ * 2. Phrases. A quoted query (`phraseQuery`) finds exactly the pages where
+ *    its words stand next to each other in that order.
+ * 3. Positions. A search for one word reports in `words` every position of
+ *    that word in the page, counting words from 0 at the first; a phrase
+ *    search reports only its first occurrence, so occurrences are counted
+ *    from one-word searches (src/lib/search-ranking.ts).
+ * 4. Filter counts. A search's `filters` count, for every value of every
+ *    filter, the results that carry it, across merged indexes, so a filter
+ *    with one value per page names the pages that match (`valuesCounted`).
+ * 5. Sorted scores. With `sort`, a result's score is its rank in its own
+ *    index's order (0 for the first) times that index's `indexWeight`, and
+ *    merged results are listed by score (`shardWeights`, `shardOfSortedResult`).
+ * 6. Loading. `noWorker` is an option of the first instance only (merged
+ *    indexes warn of it as unknown); `baseUrl: '/'` leaves stored URLs as they
+ *    are; `preload(null, { filters })` loads those filters' data.
+ * 7. Files. Every file of the index (fragments, word index, filters,
+ *    metadata) is gzip of `FILE_SIGNATURE` followed by its data; a fragment's
+ *    data is JSON with the page's `url`, `content` and `meta`.
+ */
+/** The Pagefind version these assumptions were last checked against. */
+export const PAGEFIND_VERSION_TESTED = '1.6.0';
+
+/**
+ * (1) The language Pagefind is told the index is in: `und`, no particular
+ * language, although the site is zh-CN throughout. The index text is already
+ * cut into words (src/lib/search-text.ts); under `zh-cn` Pagefind would run its
+ * Chinese segmenter over it again, for the same words and about 15 % more
+ * indexing time (bench/README.md). The search page loads the only index there is,
+ * whatever the page's own language.
+ */
+export const SEARCH_INDEX_LANGUAGE = 'und';
+
+/** (2) Words as a Pagefind exact-phrase query: `"土 地 整 备"`. */
+export function phraseQuery(words: readonly string[]): string {
+  return `"${words.join(' ')}"`;
+}
+
+/** A page in a search's results (Pagefind's browser API). */
+export interface PagefindResult {
+  /** The page's hash, also the name of its fragment file. */
+  id: string;
+  score: number;
+  /** (3) Positions of the searched word in the page. */
+  words: number[];
+  data(): Promise<PagefindFragment>;
+}
+
+/** (7) What a fragment file holds about its page. */
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+export type FilterCounts = Record<string, Record<string, number>>;
+export type PagefindFilters = Record<string, string | { any: string[] }>;
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+}
+
+export interface PagefindIndexOptions {
+  baseUrl?: string;
+  indexWeight?: number;
+}
+
+/** The module `pagefind/pagefind.js` exports. */
+export interface PagefindApi {
+  options(options: PagefindIndexOptions & { noWorker?: boolean }): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: PagefindIndexOptions): Promise<void>;
+  preload(term: string | null, options?: { filters?: Record<string, string[]> }): Promise<void>;
+  search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
+}
+
+/**
+ * (6) Loads Pagefind from `bundleUrl` and merges the other shards into it,
+ * each with its weight, on the page's own thread: a worker would get the CSP
+ * of pagefind-worker.js, and only the search page's policy allows compiling
+ * WebAssembly. Then loads the data of `filters`, so that every search
+ * reports their counts.
+ */
+export async function openMergedIndex(
+  bundleUrl: string,
+  /** Newest first; may still be on its way, while Pagefind's code loads. */
+  shardList: Promise<ReadonlyArray<{ folder: string; weight: number }>>,
+  filters: readonly string[],
+): Promise<PagefindApi> {
+  const [pagefind, shards] = await Promise.all([import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindApi>, shardList]);
+  // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
+  const indexOptions = (weight: number) => ({ baseUrl: '/', indexWeight: weight });
+  const [newest, ...older] = shards;
+  await pagefind.options({ ...indexOptions(newest!.weight), noWorker: true });
+  await pagefind.init();
+  await Promise.all(older.map(({ folder, weight }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions(weight))));
+  await pagefind.preload(null, { filters: Object.fromEntries(filters.map((key) => [key, []])) });
+  return pagefind;
+}
+
+/** (4) The values of `filter` that some result of `response` carries. */
+export function valuesCounted(response: PagefindResponse, filter: string): Set<string> {
+  return new Set(
+    Object.entries(response.filters[filter] ?? {})
+      .filter(([, count]) => count > 0)
+      .map(([value]) => value),
+  );
+}
+
+/*
+ * (5) Results in date order across shards, from one search.
+ *
+ * With a sort, Pagefind scores each result by its rank in its own index's
+ * order (0 for the index's first page in that order, 1 for the next…) times
+ * the index's weight (`indexWeight`), and lists the merged results by score.
+ * With equal weights the shards' results would interleave. So each shard
+ * gets a weight larger than every score of the shards older than it
+ * (`shardWeights`), and every shard holds a start marker that sorts before
+ * all its documents (`SHARD_START_DATE`): it takes rank 0, the documents
+ * rank 1 and up, and no document's score is 0. Then a search sorted newest
+ * first lists the newest shard's results first, each shard in date order,
+ * and the markers, score 0, are the ones to leave out. Oldest first is the
+ * same list reversed.
+ */
+
+/** Sort value of a shard's start marker: before every document's `YYYY-MM-DD` date. */
+export const SHARD_START_DATE = '0000-00-00';
+
+/**
+ * Pagefind `indexWeight`s for shards of `documents` documents each, newest
+ * first: each shard's lowest score (rank 1) is above the highest of the
+ * shard after it (its documents' count, times its weight).
+ */
+export function shardWeights(documents: readonly number[]): number[] {
+  const weights: number[] = [];
+  let weight = 1;
+  for (let i = documents.length - 1; i >= 0; i--) {
+    weights[i] = weight;
+    weight *= documents[i]! + 1;
+  }
+  // The newest shard's highest score must still be a finite number.
+  if (!Number.isFinite(weight)) {
+    throw new RangeError(
+      `搜索索引：${documents.length} 个分片过多，无法按日期排列结果，请调大 GAZETTE_SEARCH_SHARD_SIZE` +
+        `（search index: ${documents.length} shards are too many to list in date order; use larger shards with GAZETTE_SEARCH_SHARD_SIZE）`,
+    );
+  }
+  return weights;
+}
+
+/**
+ * The shard of a document listed by a date-sorted search, as its place in
+ * `weights` (newest first), from its score: shard i's scores run from its
+ * weight (rank 1) up to its weight less the next older shard's weight (the
+ * older shard's top score, see `shardWeights`), so the boundary between them
+ * is drawn half that weight below shard i's weight.
+ */
+export function shardOfSortedResult(score: number, weights: readonly number[]): number {
+  const shard = weights.findIndex((weight, i) => score >= weight - (weights[i + 1] ?? 0) / 2);
+  if (score <= 0 || shard < 0) throw new RangeError(`score ${score} is no document's in a date-sorted search`);
+  return shard;
+}
+
+/** A result that is a shard's start marker rather than a document (see above). */
+export function isShardStart(result: { score: number }): boolean {
+  return result.score === 0;
+}
+
+/** (7) Every Pagefind file decompresses to this, then its data. */
+export const FILE_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * (7) The data of a Pagefind file, given the file gunzipped (this module is
+ * also bundled for the browser, so it leaves zlib to its Node callers): JSON
+ * for fragments, binary with the words in UTF-8 for the others.
+ */
+export function pagefindFileData(gunzipped: string): string {
+  return gunzipped.startsWith(FILE_SIGNATURE) ? gunzipped.slice(FILE_SIGNATURE.length) : gunzipped;
+}
+
+/** (7) A fragment file's page, given the file gunzipped. */
+export function fragmentData(gunzipped: string): PagefindFragment {
+  return JSON.parse(pagefindFileData(gunzipped)) as PagefindFragment;
+}

@@ -1,0 +1,196 @@
+/**
+ * The installed Pagefind against what src/lib/pagefind-contract.ts assumes
+ * of it, each assumption by its number there. Two small indexes are written
+ * with Pagefind's Node API, as the build writes shards, served by nginx with
+ * the repository's config, merged and searched in chromium through
+ * Pagefind's own browser API. When an upgrade changes a behaviour, the test
+ * of that assumption fails here, before search on the site goes wrong.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PAGEFIND_VERSION_TESTED,
+  SEARCH_INDEX_LANGUAGE,
+  SHARD_START_DATE,
+  fragmentData,
+  pagefindFileData,
+  phraseQuery,
+  shardOfSortedResult,
+  shardWeights,
+  type PagefindApi,
+} from '../../src/lib/pagefind-contract.ts';
+import { WORD_BREAK } from '../../src/lib/search-text.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+/** One page of a test index: its words, a date and its one `doc` filter value. */
+interface TestPage {
+  url: string;
+  words: string[];
+  date: string;
+  doc: string;
+}
+
+const words = (text: string) => text.split(' ');
+/** The newer index: the bundle itself. Dates out of order, so that the sort is Pagefind's work. */
+const NEWER: TestPage[] = [
+  { url: '/kb/n2/', words: words('土 地 整 备 工 作 土 地'), date: '2021-05-01', doc: 'n2' },
+  { url: '/kb/n1/', words: words('地 整 土 备'), date: '2021-01-01', doc: 'n1' },
+  { url: '/kb/n3/', words: words('应 急 管 理 〔 2020 〕'), date: '2021-09-01', doc: 'n3' },
+];
+/** The older index, merged into it. */
+const OLDER: TestPage[] = [
+  { url: '/kb/o1/', words: words('土 地 整 备'), date: '2019-03-01', doc: 'o1' },
+  { url: '/kb/o2/', words: words('整 备 土 地 土'), date: '2019-07-01', doc: 'o2' },
+];
+const START_MARKER = 'ǃ';
+
+async function writeIndex(pages: readonly TestPage[], folder: string, key: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: '〔〕' });
+  if (!index) throw new Error(errors.join('; '));
+  try {
+    const records = [
+      { url: `/#start-${key}`, content: START_MARKER, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } },
+      ...pages.map((page) => ({
+        url: page.url,
+        // (1) Words at whitespace: thin spaces, and a run of them is one break.
+        content: page.words.join(`${WORD_BREAK}${WORD_BREAK}`),
+        language: SEARCH_INDEX_LANGUAGE,
+        meta: { title: page.url },
+        filters: { doc: [page.doc] },
+        sort: { date: page.date },
+      })),
+    ];
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+    }
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** A page under /kb/search/, whose CSP lets Pagefind compile its WebAssembly, that loads Pagefind and merges the older index. */
+const HARNESS = `
+const pagefind = await import('../../pagefind/pagefind.js');
+const weights = JSON.parse(document.body.dataset.weights);
+// (6) noWorker on the first instance; baseUrl '/' keeps stored URLs.
+await pagefind.options({ baseUrl: '/', indexWeight: weights[0], noWorker: true });
+await pagefind.init();
+await pagefind.mergeIndex('../../pagefind/older/', { baseUrl: '/', indexWeight: weights[1] });
+await pagefind.preload(null, { filters: { doc: [] } });
+window.pagefind = pagefind;
+document.body.dataset.ready = 'true';
+`;
+
+type Searched = { url: string; score: number; words: number[] };
+
+describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/lib/pagefind-contract.ts`, () => {
+  let site: string;
+  let server: NginxServer;
+  let browser: Browser;
+  let page: Page;
+  const weights = shardWeights([NEWER.length, OLDER.length]);
+  const warnings: string[] = [];
+
+  /** Searches in the page; every result with its URL, score and word positions. */
+  const search = (term: string | null, options: object = {}) =>
+    page.evaluate(
+      async ([term, options]) => {
+        const api = (window as unknown as { pagefind: PagefindApi }).pagefind;
+        const response = await api.search(term, options);
+        const results = await Promise.all(response.results.map(async (result) => ({ url: (await result.data()).url, score: result.score, words: result.words })));
+        return { results, filters: response.filters };
+      },
+      [term, options] as const,
+    );
+  const isMarker = (result: Searched) => result.url.startsWith('/#start');
+  const urls = (results: Searched[]) => results.filter((result) => !isMarker(result)).map((result) => result.url).sort();
+
+  beforeAll(async () => {
+    site = await tempDir('gazette-pagefind-contract-');
+    await writeIndex(NEWER, path.join(site, 'pagefind'), 'newer');
+    await writeIndex(OLDER, path.join(site, 'pagefind', 'older'), 'older');
+    await mkdir(path.join(site, 'search', 'contract'), { recursive: true });
+    await writeFile(path.join(site, 'search', 'contract', 'harness.js'), HARNESS);
+    await writeFile(
+      path.join(site, 'search', 'contract', 'index.html'),
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>contract</title><script type="module" src="harness.js"></script></head><body data-weights="${JSON.stringify(weights)}"></body></html>`,
+    );
+    server = await serveWithNginx(site);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(`${server.siteUrl}search/contract/`);
+    await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('(1) splits words at whitespace only, runs of it once, and keeps includeCharacters in words', async () => {
+    // 整 alone is a word of its own (no segmenter joined 土地整备 into one word).
+    expect(urls((await search('整')).results)).toEqual(['/kb/n1/', '/kb/n2/', '/kb/o1/', '/kb/o2/']);
+    expect(urls((await search('〔')).results)).toEqual(['/kb/n3/']);
+    // The double thin space is one break: 土 at 0 and 6 in n2, not 0 and 12.
+    const n2 = (await search('土')).results.find((result) => result.url === '/kb/n2/')!;
+    expect(n2.words).toEqual([0, 6]);
+  });
+
+  it('(2) finds a quoted phrase exactly where its words stand together, in order', async () => {
+    expect(urls((await search(phraseQuery(['土', '地', '整', '备']))).results)).toEqual(['/kb/n2/', '/kb/o1/']);
+    expect(urls((await search(phraseQuery(['备', '土']))).results)).toEqual(['/kb/o2/']);
+    expect(urls((await search(phraseQuery(['2020']))).results)).toEqual(['/kb/n3/']);
+  });
+
+  it('(3) reports every position of a word, counting from 0, and only the first occurrence of a phrase', async () => {
+    const positions = new Map((await search('土')).results.map((result) => [result.url, result.words]));
+    expect(positions.get('/kb/n2/')).toEqual([0, 6]);
+    expect(positions.get('/kb/o2/')).toEqual([2, 4]);
+    const phrase = new Map((await search(phraseQuery(['土', '地']))).results.map((result) => [result.url, result.words]));
+    expect(phrase.get('/kb/n2/')).toEqual([0, 1]);
+  });
+
+  it('(4) counts the results carrying each filter value, across merged indexes', async () => {
+    const { filters } = await search(phraseQuery(['整', '备']));
+    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, o1: 1, o2: 1 });
+  });
+
+  it('(5) scores a sorted search by rank in its own index times its weight, and lists merged results by score', async () => {
+    const { results } = await search(null, { sort: { date: 'desc' } });
+    const expected = (pages: TestPage[], weight: number) =>
+      [...pages].sort((a, b) => a.date.localeCompare(b.date)).map((page, rank) => ({ url: page.url, score: (rank + 1) * weight }));
+    const documents = results.filter((result) => !isMarker(result));
+    expect(documents.map(({ url, score }) => ({ url, score }))).toEqual([...expected(NEWER, weights[0]!).reverse(), ...expected(OLDER, weights[1]!).reverse()]);
+    expect(results.filter(isMarker).map((result) => result.score)).toEqual([0, 0]);
+    for (const result of documents) expect(shardOfSortedResult(result.score, weights)).toBe(result.url.startsWith('/kb/n') ? 0 : 1);
+  });
+
+  it('(6) takes noWorker without a warning, and merged indexes keep stored URLs', () => {
+    expect(warnings).toEqual([]);
+  });
+
+  it('(7) writes every file as gzip of its signature and data; a fragment is JSON with url, content and meta', async () => {
+    const folder = path.join(site, 'pagefind', 'fragment');
+    const [name] = await readdir(folder);
+    const fragment = fragmentData(gunzipSync(await readFile(path.join(folder, name!))).toString('utf8'));
+    expect(fragment).toMatchObject({ url: expect.stringMatching(/^\/(kb\/|#start)/), content: expect.any(String), meta: expect.any(Object) });
+    for (const sub of ['index', 'filter']) {
+      const [file] = await readdir(path.join(site, 'pagefind', sub));
+      const raw = gunzipSync(await readFile(path.join(site, 'pagefind', sub, file!))).toString('latin1');
+      expect(raw.startsWith('pagefind_dcd'), sub).toBe(true);
+      expect(pagefindFileData(raw).length).toBe(raw.length - 'pagefind_dcd'.length);
+    }
+  });
+});
