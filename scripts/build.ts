@@ -85,7 +85,7 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const scan = (files: string[]) => {
     if (!leakScanner) {
       // The first shard written: set the scanner up and scan the pages too.
-      leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir);
+      leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir, pages);
       scan(pages);
     }
     for (const file of files) scanned.add(file);
@@ -101,8 +101,10 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const leaks = (await allEnded(scans)).flat();
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
   await leakScanner!.saveCache();
-  const { scanned: scannedCount, knownClean } = leakScanner!.counts;
-  console.log(`gates: 泄露检查通过（leak scan passed: ${scannedCount} files scanned, ${knownClean} unchanged since the last clean scan）`);
+  const { scanned: scannedCount, knownClean, thirdParty } = leakScanner!.counts;
+  console.log(
+    `gates: 泄露检查通过（leak scan passed: ${scannedCount} files scanned, ${knownClean} unchanged since the last clean scan, ${thirdParty} of Pagefind's program files not searched）`,
+  );
   const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`));
   const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });
   const compressed = pagesCompressed.written + pagesCompressed.reused + indexCompressed.written + indexCompressed.reused;

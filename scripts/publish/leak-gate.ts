@@ -2,8 +2,10 @@
  * The leak gate: fingerprints every document this build excludes (read
  * straight from the content files, not from Astro) and searches the whole
  * output for them: HTML, XML, JSON, CSV, JS and the Pagefind index, which is
- * gzip-compressed and decoded here first. Files found clean by the previous
- * build, with the same fingerprints, are recognised by content and skipped.
+ * gzip-compressed and decoded here first; every link of a page is followed
+ * to where it leads. Pagefind's own program files are third-party code and
+ * not searched. Files found clean by the previous build, with the same
+ * fingerprints, are recognised by content and skipped.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import type { Audience } from '../../src/lib/access.ts';
 import { buildContentIndex } from '../../src/lib/content-files/content-index.ts';
 import { loadContent } from '../../src/lib/content-files/load.ts';
 import {
+  createLinkScanner,
   createScanner,
   excludedFingerprints,
   jsonText,
@@ -23,6 +26,7 @@ import {
   type ScanDocument,
 } from '../../src/lib/leak-scan.ts';
 import { fromIndexText } from '../../src/lib/search-text.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/lib/search-shards.ts';
 import { pruneCache } from './build-cache.ts';
 import { listOutputFiles } from './output-files.ts';
 
@@ -46,6 +50,33 @@ const PLAIN_TEXT = new Set(['.csv', '.tsv', '.txt', '.js', '.mjs', '.css', '.map
 const GZIP_MAGIC = [0x1f, 0x8b];
 // Every Pagefind file (index, fragments, filters, metadata) decompresses to this, then its data.
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Pagefind's program (its JS, CSS and WebAssembly, `wasm.<language>.pagefind`,
+ * in the search folder and in each shard's): code written by Pagefind, which
+ * holds no text of ours and matches code-like strings from documents. Its
+ * index, fragment, filter and meta files hold our text and are scanned.
+ */
+export function isThirdPartyAsset(file: string): boolean {
+  if (!file.startsWith(`${SEARCH_BUNDLE_DIR}/`)) return false;
+  const name = path.posix.basename(file);
+  return /\.(?:m?js|css|wasm)$/i.test(name) || /^wasm\.[\w-]+\.pagefind$/i.test(name);
+}
+
+/**
+ * The names of the site's own folders and pages in `files` (`search`,
+ * `indicators`, `index`, …), which an excluded document's slug must not be
+ * mistaken for. See `FingerprintOptions.siteSegments`.
+ */
+export function siteSegments(files: readonly string[]): Set<string> {
+  const segments = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/');
+    parts.push(parts.at(-1)!.replace(/\..*$/, ''));
+    for (const part of parts) segments.add(part.toLowerCase());
+  }
+  return segments;
+}
 
 /** The searchable text of one output file, or undefined for files that hold no text (images, fonts). */
 export function outputFileText(file: string, content: Buffer): string | undefined {
@@ -71,8 +102,8 @@ export interface LeakScanner {
   scan(outDir: string, files: readonly string[]): Promise<LeakHit[]>;
   /** Keeps the files found clean for the next build's scanner (with a cache folder only). */
   saveCache(): Promise<void>;
-  /** Files decoded and searched so far, and files skipped as found clean before. */
-  readonly counts: { scanned: number; knownClean: number };
+  /** Files decoded and searched so far, files skipped as found clean before, and third-party files not searched. */
+  readonly counts: { scanned: number; knownClean: number; thirdParty: number };
 }
 
 /** The code that decides what a scan finds: a change to any of it makes earlier results void. */
@@ -89,23 +120,25 @@ async function scanIdentity(fingerprints: readonly Fingerprint[]): Promise<strin
   return hash.digest('hex');
 }
 
-/** A file's content and type, which is all that its scan depends on besides the identity. */
-const fileKey = (file: string, content: Buffer) => createHash('sha256').update(path.extname(file).toLowerCase()).update(content).digest('base64url');
+/** A file's place (relative links are read from it) and content, which is all that its scan depends on besides the identity. */
+const fileKey = (file: string, content: Buffer) => createHash('sha256').update(file).update('\0').update(content).digest('base64url');
 
 /**
  * With `cacheDir`, files whose content was found clean by the previous
  * build's scan under the same fingerprints and code are not scanned again:
  * a rebuild after one edit decodes only the pages that changed.
+ * `siteFiles`, the pages of the output, name the site's own paths.
  */
-export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: string): LeakScanner {
-  const fingerprints = excludedFingerprints(docs);
+export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: string, siteFiles: readonly string[] = []): LeakScanner {
+  const fingerprints = excludedFingerprints(docs, { siteSegments: siteSegments(siteFiles) });
   const scanner = fingerprints.length > 0 ? createScanner(fingerprints) : undefined;
+  const scanLinks = createLinkScanner(fingerprints);
   const folder = cacheDir && path.join(cacheDir, 'leak-scan');
   const identity = scanIdentity(fingerprints);
   const cacheFile = identity.then((name) => folder && path.join(folder, `${name}.txt`));
   const knownClean = cacheFile.then(async (file) => new Set(file ? ((await readFile(file, 'utf8').catch(() => '')).split('\n')) : []));
   const clean = new Set<string>();
-  const counts = { scanned: 0, knownClean: 0 };
+  const counts = { scanned: 0, knownClean: 0, thirdParty: 0 };
   return {
     counts,
     async scan(outDir, files) {
@@ -113,6 +146,10 @@ export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: stri
       if (!scanner) return hits;
       const known = await knownClean;
       for (const file of files) {
+        if (isThirdPartyAsset(file)) {
+          counts.thirdParty++;
+          continue;
+        }
         const content = await readFile(path.join(outDir, file));
         const key = folder ? fileKey(file, content) : '';
         if (known.has(key)) {
@@ -123,6 +160,11 @@ export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: stri
         counts.scanned++;
         const text = outputFileText(file, content);
         const found = text === undefined ? [] : scanOutputText(scanner, file, text);
+        if (MARKUP.has(path.extname(file).toLowerCase())) {
+          // Links the text scan has named already, by URL or by slug, are not reported twice.
+          const linked = new Set(found.filter((hit) => hit.fingerprint.field === 'url' || hit.fingerprint.field === 'slug').map((hit) => hit.fingerprint.file));
+          found.push(...scanLinks(file, content.toString('utf8')).filter((hit) => !linked.has(hit.fingerprint.file)));
+        }
         if (found.length === 0 && folder) clean.add(key);
         hits.push(...found);
       }
@@ -140,5 +182,6 @@ export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: stri
 
 /** Every place in `outDir` where text unique to an excluded document appears. */
 export async function findLeaks(outDir: string, docs: readonly ScanDocument[]): Promise<LeakHit[]> {
-  return createLeakScanner(docs).scan(outDir, await listOutputFiles(outDir));
+  const files = await listOutputFiles(outDir);
+  return createLeakScanner(docs, undefined, files).scan(outDir, files);
 }

@@ -22,7 +22,7 @@ export interface ScanDocument {
   urlPath?: string | undefined;
 }
 
-export type FingerprintField = 'title' | 'indexNo' | 'docNo' | 'summary' | 'body' | 'url';
+export type FingerprintField = 'title' | 'indexNo' | 'docNo' | 'summary' | 'body' | 'url' | 'slug';
 
 export interface Fingerprint {
   /** The excluded document's file. */
@@ -32,6 +32,16 @@ export interface Fingerprint {
   text: string;
   /** `text` after `normalizeForScan`, what is searched for. */
   normalized: string;
+}
+
+/** What a fingerprint is matched against, besides its own text. */
+export interface FingerprintOptions {
+  /**
+   * The names of the site's own folders and pages (`search`, `indicators`,
+   * `index`, …): an excluded document's slug that is one of them names the
+   * site's page in every link to it, not the document.
+   */
+  siteSegments?: ReadonlySet<string>;
 }
 
 export interface LeakHit {
@@ -46,6 +56,15 @@ export interface LeakHit {
 export const MIN_FINGERPRINT_LENGTH = 6;
 /** Body sentences must be longer: short ones are often stock phrases. */
 export const MIN_SENTENCE_LENGTH = 8;
+/**
+ * Prose (a title, a summary or body sentence) means something when it has
+ * this many Han characters; without them, this many letters and digits,
+ * making up most of it. Code in a document (`typeof document !== 'undefined'`)
+ * is neither, and would match the site's own scripts.
+ */
+export const MIN_HAN_CHARACTERS = 4;
+export const MIN_WORD_CHARACTERS = 20;
+const MIN_WORD_SHARE = 0.9;
 /** Body sentences taken per excluded document, spread over the whole body. */
 export const SENTENCES_PER_DOCUMENT = 12;
 
@@ -114,6 +133,23 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
+/** Whether normalised prose is distinctive enough that finding it proves a leak (see MIN_HAN_CHARACTERS). */
+export function isDistinctiveProse(normalized: string): boolean {
+  if ((normalized.match(/\p{Script=Han}/gu)?.length ?? 0) >= MIN_HAN_CHARACTERS) return true;
+  const wordCharacters = normalized.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return wordCharacters >= MIN_WORD_CHARACTERS && wordCharacters >= MIN_WORD_SHARE * normalized.length;
+}
+
+/**
+ * The last part of a document's URL (`secret-doc` of `/reports/secret-doc/`),
+ * which every link to it contains, however relative. A bulletin's ends in its
+ * issue number, which names nothing by itself.
+ */
+function slugOf(urlPath: string): string | undefined {
+  const slug = urlPath.replace(/\/+$/, '').split('/').at(-1) ?? '';
+  return /\p{L}/u.test(slug) ? slug : undefined;
+}
+
 function candidateFingerprints(doc: ScanDocument): Fingerprint[] {
   const make = (field: FingerprintField, text: string): Fingerprint => ({
     file: doc.file,
@@ -129,15 +165,20 @@ function candidateFingerprints(doc: ScanDocument): Fingerprint[] {
   if (typeof doc.data.summary === 'string') {
     fields.push(...sentencesOf(doc.data.summary).map((sentence) => make('summary', sentence)));
   }
-  // A leaked link to the document shows as its URL, `/reports/x/`.
-  if (doc.urlPath) fields.push(make('url', `/${doc.urlPath}`));
+  // A leaked link to the document shows as its URL, `/reports/x/`, or, relative, as its slug: `../x/`.
+  if (doc.urlPath) {
+    fields.push(make('url', `/${doc.urlPath}`));
+    const slug = slugOf(doc.urlPath);
+    if (slug) fields.push(make('slug', slug));
+  }
   const sentences = markdownBlocks(doc.body)
     .flatMap(sentencesOf)
     .map((sentence) => make('body', sentence))
-    .filter((fp) => fp.normalized.length >= MIN_SENTENCE_LENGTH);
+    .filter((fp) => fp.normalized.length >= MIN_SENTENCE_LENGTH && isDistinctiveProse(fp.normalized));
   const unique = [...new Map(sentences.map((fp) => [fp.normalized, fp])).values()];
+  const prose = new Set<FingerprintField>(['title', 'summary']);
   return [
-    ...fields.filter((fp) => fp.normalized.length >= MIN_FINGERPRINT_LENGTH),
+    ...fields.filter((fp) => fp.normalized.length >= MIN_FINGERPRINT_LENGTH && (!prose.has(fp.field) || isDistinctiveProse(fp.normalized))),
     ...spreadSample(unique, SENTENCES_PER_DOCUMENT),
   ];
 }
@@ -153,8 +194,11 @@ function publishedText(doc: ScanDocument): string {
  * unique to them: a sentence or title that a published document also
  * contains may rightly appear in the output.
  */
-export function excludedFingerprints(docs: readonly ScanDocument[]): Fingerprint[] {
-  const candidates = docs.filter((doc) => !doc.publishable).flatMap(candidateFingerprints);
+export function excludedFingerprints(docs: readonly ScanDocument[], options: FingerprintOptions = {}): Fingerprint[] {
+  const candidates = docs
+    .filter((doc) => !doc.publishable)
+    .flatMap(candidateFingerprints)
+    .filter((fp) => fp.field !== 'slug' || !options.siteSegments?.has(fp.normalized));
   const sharedWithPublished = new Set<Fingerprint>();
   const scanner = createScanner(candidates);
   for (const doc of docs.filter((d) => d.publishable)) {
@@ -163,10 +207,28 @@ export function excludedFingerprints(docs: readonly ScanDocument[]): Fingerprint
   return candidates.filter((fp) => !sharedWithPublished.has(fp));
 }
 
+// What may stand on either side of a path segment in a link: `../x/`, `"x/`, `/x"`, `/x#top`, `/x.md`.
+const SEGMENT_START = /["'=(,]/;
+const SEGMENT_END = /^(?:$|[/"'#?)<>\]]|\.html?|\.mdx?)/;
+const PATH_AFTER = /^(?:\/|\.html?|\.mdx?)/;
+
+/**
+ * Whether `text[start, start + length)` is a whole segment of a link's path:
+ * after a `/` and before the end of the link, or at the start of a link and
+ * before a `/` (`href="x/"`). `x` in `/open-x/`, `/x-2/` or in prose is not.
+ */
+export function isPathSegmentAt(text: string, start: number, length: number): boolean {
+  const before = start === 0 ? '' : text[start - 1]!;
+  const after = text.slice(start + length, start + length + 5);
+  if (before === '/') return SEGMENT_END.test(after);
+  return (before === '' || SEGMENT_START.test(before)) && PATH_AFTER.test(after);
+}
+
 /**
  * A matcher for many fingerprints at once. Fingerprints are indexed by
  * their first two characters, so a text is read once, whatever their number.
- * Returns each fingerprint found, once, with its first position.
+ * Returns each fingerprint found, once, with its first position. A slug
+ * counts only as a whole path segment (`isPathSegmentAt`).
  */
 export function createScanner(fingerprints: readonly Fingerprint[]) {
   const byStart = new Map<number, Fingerprint[]>();
@@ -188,7 +250,8 @@ export function createScanner(fingerprints: readonly Fingerprint[]) {
       const candidates = byStart.get(normalizedText.charCodeAt(i) * 0x10000 + normalizedText.charCodeAt(i + 1));
       if (!candidates) continue;
       for (const fp of candidates) {
-        if (!found.has(fp) && normalizedText.startsWith(fp.normalized, i)) found.set(fp, i);
+        if (found.has(fp) || !normalizedText.startsWith(fp.normalized, i)) continue;
+        if (fp.field !== 'slug' || isPathSegmentAt(normalizedText, i, fp.normalized.length)) found.set(fp, i);
       }
     }
     return [...found].map(([fingerprint, index]) => ({ fingerprint, index }));
@@ -209,6 +272,64 @@ export function markupText(markup: string): string {
   return `${decodeHTML(unwrapped(textOnly))}\n${decodeHTML(unwrapped(withoutComments))}`;
 }
 
+// Attributes whose value is a link or an address to fetch.
+const LINK_ATTRIBUTE = /\s(?:href|src|action|formaction|cite|poster|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+// Relative links are read from the output file's own address on this made-up origin; links to any other origin are not the site's.
+const SCAN_ORIGIN = 'http://gazette.invalid';
+
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+/**
+ * The site path each link of a page leads to (`href`, `src`, `action`, …),
+ * relative ones read from the page's own address the way the browser does:
+ * `../2/` in `bulletins/j/2021/1/index.html` is `/bulletins/j/2021/2/`.
+ * Folder form, `index.html` dropped; the base, if any, is still in front.
+ */
+export function linkedSitePaths(markup: string, outputFile: string): Array<{ href: string; sitePath: string }> {
+  const page = new URL(`/${outputFile}`, SCAN_ORIGIN);
+  const found: Array<{ href: string; sitePath: string }> = [];
+  for (const match of markup.matchAll(LINK_ATTRIBUTE)) {
+    const href = decodeHTML(match[1] ?? match[2] ?? match[3] ?? '').trim();
+    let url: URL;
+    try {
+      url = new URL(href, page);
+    } catch {
+      continue;
+    }
+    if (url.origin !== SCAN_ORIGIN) continue;
+    const sitePath = decodePath(url.pathname).replace(/\/index\.html?$/i, '/');
+    found.push({ href, sitePath: /\/$|\.[a-z0-9]+$/i.test(sitePath) ? sitePath : `${sitePath}/` });
+  }
+  return found;
+}
+
+/**
+ * Finds links to excluded documents' pages by where they lead, not by how
+ * they are written: a bulletin's `../2/` names its issue only from the page
+ * beside it. Reports each excluded document once per file, with the link.
+ */
+export function createLinkScanner(fingerprints: readonly Fingerprint[]) {
+  const byUrl = new Map(fingerprints.filter((fp) => fp.field === 'url').map((fp) => [fp.normalized, fp]));
+  return function scanLinks(outputFile: string, markup: string): LeakHit[] {
+    const hits = new Map<Fingerprint, LeakHit>();
+    for (const { href, sitePath } of linkedSitePaths(markup, outputFile)) {
+      const path = normalizeForScan(sitePath);
+      // `/kb/reports/x/` leads to `/reports/x/` under any base.
+      for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) {
+        const fingerprint = byUrl.get(path.slice(at));
+        if (fingerprint && !hits.has(fingerprint)) hits.set(fingerprint, { fingerprint, outputFile, context: href });
+      }
+    }
+    return [...hits.values()];
+  };
+}
+
 /** Every string in a JSON document, or the raw text if it does not parse. */
 export function jsonText(json: string): string {
   try {
@@ -225,7 +346,10 @@ export function scanOutputText(
   text: string,
 ): LeakHit[] {
   const normalized = normalizeForScan(text);
-  return scanner(normalized).map(({ fingerprint, index }) => ({
+  const found = scanner(normalized);
+  // A link by its full URL names the document once, not again by its slug.
+  const linkedByUrl = new Set(found.filter(({ fingerprint }) => fingerprint.field === 'url').map(({ fingerprint }) => fingerprint.file));
+  return found.filter(({ fingerprint }) => fingerprint.field !== 'slug' || !linkedByUrl.has(fingerprint.file)).map(({ fingerprint, index }) => ({
     fingerprint,
     outputFile,
     context: normalized.slice(Math.max(0, index - 12), index + fingerprint.normalized.length + 12),
@@ -248,4 +372,5 @@ const FIELD_NAMES: Record<FingerprintField, string> = {
   summary: '内容概述',
   body: '正文句子',
   url: '网址',
+  slug: '网址名称',
 };

@@ -1,9 +1,11 @@
 /**
- * Sätteri mdast plugin: links between documents, written as relative paths
- * to the other Markdown file (`[报告](../reports/x.md)`), become the page's
- * URL under the site base. A link to a document this build leaves out
- * (draft, restricted, internal in a public build) becomes its own text; a
- * link to a missing document or heading stops the build, naming both.
+ * Sätteri mdast plugin, for Markdown and MDX alike: links between documents,
+ * written as relative paths to the other Markdown file
+ * (`[报告](../reports/x.md)`), become the page's URL under the site base. A
+ * link to a document this build leaves out (draft, restricted, internal in a
+ * public build) becomes its own text, in whatever form it names it: file,
+ * page URL with or without the base, relative URL, and an MDX `<a href>`;
+ * a link to a missing document or heading stops the build, naming both.
  *
  * `npm run check` and the content-check integration report the same links
  * before the build starts; this is where they are rewritten.
@@ -11,8 +13,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
-import type { Definition, Link, LinkReference, Root } from 'mdast';
-import { MENTIONS_MARKDOWN_FILE } from '../lib/content-check/link-problems.ts';
+import type { Definition, Link, LinkReference, Root, RootContent } from 'mdast';
+import { jsxLinkHref, MAY_LINK } from '../lib/content-check/link-problems.ts';
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
 import { formatProblem } from '../lib/content-check/report.ts';
 import type { LinkResolution } from '../lib/content-links/resolve.ts';
@@ -31,14 +33,18 @@ function fail(file: string, node: Link | Definition, resolution: LinkResolution)
 }
 
 export function internalLinksPlugin(context: PluginFactoryContext) {
-  // Most documents link to no other document: skip them before parsing.
-  if (!context.fileURL || !MENTIONS_MARKDOWN_FILE.test(context.source)) return null;
+  // Most documents link to nothing: skip them before parsing.
+  if (!context.fileURL || !MAY_LINK.test(context.source)) return null;
   const links = siteLinks(CONTENT_DIR, SITE_AUDIENCE, SITE_BASE);
   const file = fileURLToPath(context.fileURL);
   const contentPath = path.relative(links.contentDir, file).split(path.sep).join('/');
   if (contentPath.startsWith('..')) return null;
   const displayPath = path.relative(process.cwd(), file);
   const excludedDefinitions = new Set<string>();
+  const linksToExcluded = (node: Parameters<typeof jsxLinkHref>[0]) => {
+    const href = jsxLinkHref(node);
+    return href !== undefined && links.resolve(contentPath, href).type === 'excluded';
+  };
 
   return defineMdastPlugin({
     name: 'gazette-internal-links',
@@ -46,12 +52,15 @@ export function internalLinksPlugin(context: PluginFactoryContext) {
     options: { position: true },
     // Reference-style links take their URL from a definition; find the
     // definitions whose target is left out before visiting the references.
+    // (A definition may stand inside a block quote or a list item.)
     before(root: Readonly<Root>) {
-      for (const node of root.children) {
+      const visit = (node: Readonly<RootContent | Root>) => {
         if (node.type === 'definition' && links.resolve(contentPath, node.url).type === 'excluded') {
           excludedDefinitions.add(node.identifier);
         }
-      }
+        if ('children' in node) node.children.forEach(visit);
+      };
+      visit(root);
     },
     link(node, ctx) {
       const resolution = links.resolve(contentPath, node.url);
@@ -66,6 +75,13 @@ export function internalLinksPlugin(context: PluginFactoryContext) {
     },
     linkReference(node: Readonly<LinkReference>, ctx) {
       if (excludedDefinitions.has(node.identifier)) ctx.replaceNode(node, [...node.children]);
+    },
+    // An MDX `<a href>` to an excluded document becomes its content, like a Markdown link.
+    mdxJsxTextElement(node, ctx) {
+      if (linksToExcluded(node)) ctx.replaceNode(node, [...node.children]);
+    },
+    mdxJsxFlowElement(node, ctx) {
+      if (linksToExcluded(node)) ctx.replaceNode(node, [...node.children]);
     },
   });
 }

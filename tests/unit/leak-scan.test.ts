@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createLinkScanner,
   createScanner,
   excludedFingerprints,
   formatLeakReport,
@@ -13,6 +14,7 @@ import {
   SENTENCES_PER_DOCUMENT,
   type ScanDocument,
 } from '../../src/lib/leak-scan.ts';
+import { isThirdPartyAsset, siteSegments } from '../../scripts/publish/leak-gate.ts';
 
 const restricted: ScanDocument = {
   file: 'content/reports/secret.md',
@@ -125,5 +127,94 @@ describe('text helpers', () => {
   it('spreads a sample evenly', () => {
     expect(spreadSample([1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([1, 5, 9]);
     expect(spreadSample([1, 2], 5)).toEqual([1, 2]);
+  });
+});
+
+describe('precision: only text that means something is searched for', () => {
+  const draft = (body: string, data: Record<string, unknown> = {}): ScanDocument => ({ ...restricted, file: 'content/reports/draft.mdx', body, data, urlPath: undefined });
+  // Pagefind's own pagefind.js, which used to fail builds.
+  const pagefindJs = "let script_src;if(typeof document!=='undefined'&&document.currentScript!==null){script_src=new URL(document.currentScript.src).href}";
+
+  it('takes no fingerprint from code in a document, so the search program does not match it', () => {
+    const body = "调试时注意：\n\n`typeof document !== 'undefined'`\n\n`x == 'undefined'`\n\n机密正文第二段甲乙丙丁戊。\n";
+    const fingerprints = excludedFingerprints([draft(body)]);
+    expect(fingerprints.map((fp) => fp.text)).toEqual(['机密正文第二段甲乙丙丁戊']);
+    expect(scanOutputText(createScanner(fingerprints), 'pagefind/x.js', pagefindJs)).toEqual([]);
+  });
+
+  it('keeps Chinese sentences, and Western prose long enough to be one', () => {
+    const body = '这句有四个汉字以上。\n\nThe committee approved the restricted land plan in March.\n\nSee page 12.\n';
+    expect(excludedFingerprints([draft(body, { title: 'Short title' })]).map((fp) => fp.text)).toEqual([
+      '这句有四个汉字以上',
+      'The committee approved the restricted land plan in March.',
+    ]);
+  });
+
+  it("does not search Pagefind's program files, only its index", () => {
+    for (const file of ['pagefind/pagefind.js', 'pagefind/2020/pagefind.js', 'pagefind/pagefind-ui.css', 'pagefind/wasm.unknown.pagefind', 'pagefind/2021/wasm.und.pagefind']) {
+      expect(isThirdPartyAsset(file), file).toBe(true);
+    }
+    for (const file of ['pagefind/fragment/und_1.pf_fragment', 'pagefind/index/und_2.pf_index', 'pagefind/pagefind.und_3.pf_meta', 'pagefind/gazette-search.json', 'pagefind/pagefind-entry.json', '_astro/page.js', 'search/index.html']) {
+      expect(isThirdPartyAsset(file), file).toBe(false);
+    }
+  });
+});
+
+describe("an excluded document's slug in links of every form", () => {
+  const secret: ScanDocument = { ...restricted, urlPath: 'reports/secret-doc/' };
+  const draftIssue: ScanDocument = { ...restricted, file: 'content/bulletins/2021-2-draft.md', data: { title: '草稿期次甲乙丙丁' }, body: '', urlPath: 'bulletins/journal/2021/2/' };
+  const fingerprints = excludedFingerprints([secret, draftIssue, published]);
+  const scanner = createScanner(fingerprints);
+  const hitsIn = (html: string) => scanOutputText(scanner, 'reports/open/index.html', markupText(html)).map((hit) => `${hit.fingerprint.field} ${hit.fingerprint.text}`);
+
+  it.each([
+    '<a href="../secret-doc/">见</a>',
+    '<a href="../secret-doc">见</a>',
+    "<a href='./secret-doc'>见</a>",
+    '<a href="secret-doc/">见</a>',
+    '<a href=secret-doc/index.html>见</a>',
+    '<a href="../Secret-Doc/#一">见</a>',
+    '<a href="../reports/secret-doc.md">见</a>',
+    '<a href="./secret-doc?from=x">见</a>',
+    '{"url":"../secret-doc/"}',
+  ])('finds %s', (html) => {
+    expect(hitsIn(html)).toEqual(['slug secret-doc']);
+  });
+
+  it('names a link by its full URL once', () => {
+    expect(hitsIn('<a href="/kb/reports/secret-doc/">见</a>')).toEqual(['url /reports/secret-doc/']);
+  });
+
+  it.each([
+    '<a href="../open-secret-doc/">见</a>',
+    '<a href="../secret-doc-2/">见</a>',
+    '<p>secret-doc 是一个英文词</p>',
+    '{"id":"secret-doc"}',
+    '<a href="https://example.com/secret-docs/">见</a>',
+  ])('finds nothing in %s', (html) => {
+    expect(hitsIn(html)).toEqual([]);
+  });
+
+  it("takes no slug that names one of the site's own pages, nor a bulletin's issue number", () => {
+    const search: ScanDocument = { ...restricted, urlPath: 'reports/search/' };
+    const segments = siteSegments(['search/index.html', 'reports/open/index.html', 'rss.xml']);
+    expect([...segments]).toEqual(expect.arrayContaining(['search', 'reports', 'open', 'index', 'rss']));
+    const fields = excludedFingerprints([search], { siteSegments: segments }).map((fp) => `${fp.field} ${fp.text}`);
+    expect(fields).toContain('url /reports/search/');
+    expect(fields).not.toContain('slug search');
+    expect(fingerprints.filter((fp) => fp.file === draftIssue.file).map((fp) => fp.field)).toEqual(['title', 'url']);
+  });
+
+  it("finds a link to an excluded page from where it leads, as a bulletin's next issue", () => {
+    const scanLinks = createLinkScanner(fingerprints);
+    const links = '<a href="../2/">下一期</a><a href="../1/">上一期</a>';
+    expect(scanLinks('bulletins/journal/2021/3/index.html', links).map((hit) => [hit.fingerprint.file, hit.context])).toEqual([
+      ['content/bulletins/2021-2-draft.md', '../2/'],
+    ]);
+    expect(scanLinks('bulletins/journal/2021/1/index.html', '<a href="2/index.html">下一期</a>')).toEqual([]);
+    expect(scanLinks('bulletins/journal/2021/1/index.html', '<a href="../2">下一期</a>')).toHaveLength(1);
+    expect(scanLinks('kb/bulletins/journal/2021/1/index.html', '<a href="/kb/bulletins/journal/2021/2/">下一期</a>')).toHaveLength(1);
+    expect(scanLinks('bulletins/journal/2022/1/index.html', links)).toEqual([]);
+    expect(scanLinks('bulletins/journal/2021/3/index.html', '<a href="https://example.com/bulletins/journal/2021/2/">x</a>')).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ export const checkMessages = {
     `链接中的 # 标题锚点在目标文档中不存在${available.length ? `；可用：${available.slice(0, 8).join('、')}` : ''}（heading anchor not found）`,
   excludedLinkTarget:
     '链接指向本次构建不发布的文档（草稿、不予公开或非公开文档），将显示为纯文本（link to an unpublished document is shown as plain text）',
+  excludedRawHtmlLink:
+    'HTML 链接指向本次构建不发布的文档（草稿、不予公开或非公开文档），发布后会泄露其网址；请删除链接，或改写为 Markdown 链接 [文字](路径)，构建时显示为纯文本（raw HTML link to an unpublished document; remove it or write a Markdown link, which is shown as plain text）',
   crashed: '检查内容时程序出错；加 --verbose 查看详情（the content check itself failed; use --verbose for details）',
 } as const;
 

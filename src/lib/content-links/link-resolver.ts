@@ -3,7 +3,7 @@
  * when a link asks for one of its anchors, and only once.
  */
 import { readFileSync } from 'node:fs';
-import type { ContentIndex } from '../content-files/content-index.ts';
+import type { ContentIndex, IndexedDocument } from '../content-files/content-index.ts';
 import { headingAnchors } from './anchors.ts';
 import { resolveContentLink, type LinkResolution } from './resolve.ts';
 
@@ -23,5 +23,10 @@ export function createLinkResolver(index: ContentIndex, base: string): LinkResol
     return found;
   };
   const targetAt = (contentPath: string) => index.documents.get(contentPath);
-  return (fromContentPath, url) => resolveContentLink(url, { fromContentPath, base, targetAt, anchorsOf });
+  const byUrl = new Map<string, IndexedDocument>();
+  for (const document of index.documents.values()) {
+    if (document.urlPath !== undefined) byUrl.set(document.urlPath.toLowerCase(), document);
+  }
+  const targetAtUrl = (urlPath: string) => byUrl.get(urlPath.toLowerCase());
+  return (fromContentPath, url) => resolveContentLink(url, { fromContentPath, base, targetAt, targetAtUrl, anchorsOf });
 }
