@@ -164,7 +164,8 @@ describe('the built site served by the deployed nginx config with unprivileged w
     const response = await rawRequest(port, 'GET /kb/ HTTP/1.1\r\nConnection: close\r\n\r\n');
     const [head] = response.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
-    const headers = new Headers(head!.split('\r\n').slice(1).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+    const headers = new Headers();
+    for (const line of head!.split('\r\n').slice(1)) headers.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
     expectSecurityHeaders(headers, '400');
     expect(headers.get('server')).toBe('nginx');
     // The redirect of the bare base, outside the /kb/ location, carries them too.
