@@ -12,6 +12,9 @@ import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 
+/** The 403 page is nginx's error page (scripts/nginx/gazette.conf), not a page to list; the sitemap leaves out 404 by itself. */
+const notAnErrorPage = (/** @type {string} */ page) => !new URL(page).pathname.endsWith('/403/');
+
 export default defineConfig({
   site: SITE_URL,
   base: SITE_BASE,
@@ -47,7 +50,7 @@ export default defineConfig({
   },
   // contentCheck first: it reports every content error before anything else runs.
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
-  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap(), figuresReport()],
+  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap({ filter: notAnErrorPage }), figuresReport()],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.

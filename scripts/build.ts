@@ -7,10 +7,12 @@
  *    side by side with the publishing gate's leak scan of those pages and
  *    their gzip copies for nginx;
  * 3. the leak scan and gzip copies of the search index;
- * 4. the folder is swapped in for the output folder; the previous output is
+ * 4. every folder and file is made readable by the web server's user
+ *    (scripts/publish/output-modes.ts);
+ * 5. the folder is swapped in for the output folder; the previous output is
  *    deleted by a detached process once the new one is live.
  *
- * Any failure (bad content, a gate, a crash) stops before step 4 and leaves
+ * Any failure (bad content, a gate, a crash) stops before step 5 and leaves
  * the previous output exactly as it was.
  *
  * Usage: node scripts/build.ts [--outDir dist]
@@ -28,6 +30,7 @@ import { isCollectionEntry, listContentFiles } from '../src/lib/content-files/lo
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
 import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
 import { listOutputFiles } from './publish/output-files.ts';
+import { setPublishedModes, unreadableByOthersNote } from './publish/output-modes.ts';
 import { precompress } from './publish/precompress.ts';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search-shards.ts';
 import { readSearchDocuments, takeSearchRecords, writeSearchIndex } from './publish/search-index.ts';
@@ -131,13 +134,18 @@ async function main(): Promise<void> {
     options: { outDir: { type: 'string', default: 'dist' }, strict: { type: 'boolean', default: false } },
   });
   const target = path.resolve(REPO_ROOT, values.outDir);
+  // Read before anything runs: reading the umask sets it and sets it back (Node has no other way).
+  const umask = process.umask();
   let staging = await stagingFolder(target);
   try {
     await astroBuild(staging, values.strict);
     await indexAndGate(staging, target);
     if (path.dirname(staging) !== path.dirname(target)) staging = await moveNextTo(staging, target);
+    setPublishedModes(staging, umask);
     const previous = await replaceDirectory(staging, target);
     console.log(`build: ${path.relative(process.cwd(), target) || '.'}/ 已更新（updated）`);
+    const note = unreadableByOthersNote(umask);
+    if (note) console.warn(`build: ${note}`);
     removeInBackground(previous);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -48,6 +48,8 @@ export const ui = {
   footnoteBackLabel: '返回正文第 {reference} 处',
   notFound: '页面不存在',
   notFoundHint: '您访问的页面不存在或已移除，请从首页重新查找。',
+  forbidden: '禁止访问',
+  forbiddenHint: '服务器拒绝了此请求。如果您是从本站的链接来到这里，请告知网站管理员。',
 } as const;
 
 /** Kind names, singular-ish labels used in headings and metadata. */

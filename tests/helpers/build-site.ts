@@ -15,7 +15,7 @@ export interface BuildOptions {
   base?: string;
   /** SITE_AUDIENCE: `internal` (default) or `public`. */
   audience?: 'internal' | 'public';
-  /** Where to write the site; a fresh temporary folder by default. */
+  /** Where to write the site; by default a folder the build creates itself, in a fresh temporary folder (see `newOutputFolder`). */
   outDir?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
@@ -49,9 +49,20 @@ export function run(command: string, args: string[], env: Record<string, string>
   });
 }
 
+/**
+ * Where a build is to write: a path that does not exist yet, inside a new
+ * temporary folder in `parent`. The build makes the output folder itself,
+ * as it does when deployed, so its permissions are the build's own and not
+ * those of `mkdtemp` (0700, which an nginx with unprivileged workers could
+ * not read).
+ */
+export async function newOutputFolder(prefix = 'gazette-dist-', parent?: string): Promise<string> {
+  return path.join(await tempDir(prefix, parent), 'site');
+}
+
 /** `astro build` of `contentDir`, with its own output and cache folders. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const outDir = options.outDir ?? (await tempDir('gazette-dist-'));
+  const outDir = options.outDir ?? (await newOutputFolder());
   const cacheDir = await tempDir('gazette-cache-');
   const command = [
     ...(options.pipeline

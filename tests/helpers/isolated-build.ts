@@ -8,13 +8,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, type BuildOptions, type BuildResult } from './build-site.ts';
+import { buildSite, newOutputFolder, type BuildOptions, type BuildResult } from './build-site.ts';
 import { REPO_ROOT } from './paths.ts';
-import { tempDir } from './temp-dir.ts';
 
 export async function buildIsolated(options: Omit<BuildOptions, 'outDir'>, prefix = 'build-'): Promise<BuildResult> {
   const parent = path.join(REPO_ROOT, '.astro', 'test-builds');
   await mkdir(parent, { recursive: true });
-  const outDir = await tempDir(prefix, parent);
-  return buildSite({ ...options, outDir });
+  return buildSite({ ...options, outDir: await newOutputFolder(prefix, parent) });
 }

@@ -1,18 +1,75 @@
 /**
  * Serves a built site with nginx under a sub-path, using the repository's own
- * `scripts/nginx/gazette.conf` with only its `alias` pointed at the build.
+ * `scripts/nginx/gazette-server.conf` and `scripts/nginx/gazette.conf` with
+ * only the latter's `alias` pointed at the build.
+ *
+ * The workers run as an unprivileged user, as a deployed nginx's do (Debian's
+ * `www-data`; here `nobody`), so a build that other users cannot read is
+ * answered with 403, as it would be in production. That needs a master
+ * process started as root; started by another user, nginx cannot switch
+ * users and its workers run as that user, who already is unprivileged.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { chmod, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { REPO_ROOT } from './paths.ts';
-import { tempDir } from './temp-dir.ts';
+import { isTempDir, tempDir } from './temp-dir.ts';
 
 export const NGINX_SITE_CONF = path.join(REPO_ROOT, 'scripts/nginx/gazette.conf');
+export const NGINX_SERVER_CONF = path.join(REPO_ROOT, 'scripts/nginx/gazette-server.conf');
 const DEPLOYED_DIST = '/srv/gazette/dist/';
 
+/** The user nginx's workers run as when the tests run as root: `nobody`, in Debian's `nogroup` (other systems name the group `nobody`). */
+export const WORKER_USER = 'nobody';
+
+async function workerGroup(): Promise<string> {
+  const groups = await readFile('/etc/group', 'utf8');
+  return /^nogroup:/m.test(groups) ? 'nogroup' : 'nobody';
+}
+
+/** The folders from the root down to `dir`'s parent. */
+function ancestors(dir: string): string[] {
+  const folders: string[] = [];
+  for (let folder = path.dirname(dir); ; folder = path.dirname(folder)) {
+    folders.unshift(folder);
+    if (folder === path.dirname(folder)) return folders;
+  }
+}
+
+/**
+ * The path of `distDir` that an unprivileged worker can reach. Every folder
+ * above it must let others pass (o+x); what is in it is the build's own and
+ * is left exactly as the build made it. A folder above it that a test made
+ * with `mkdtemp` (0700) is opened to passing, as the folder a site is deployed
+ * in would be (`/srv/gazette/`). When a folder the tests did not make is shut
+ * (a repository cloned under `/root`), the build is copied with its
+ * permissions to a temporary folder, as a deployment copies `dist/` to the
+ * server, and served from there.
+ */
+async function reachableByWorkers(distDir: string, copied = false): Promise<string> {
+  for (const folder of ancestors(distDir)) {
+    const { mode } = await stat(folder);
+    if (mode & 0o001) continue;
+    if (isTempDir(folder)) {
+      await chmod(folder, mode | 0o001);
+      continue;
+    }
+    if (copied) throw new Error(`nginx's workers cannot reach ${distDir}: ${folder} is closed to other users (point TMPDIR at a folder they may pass)`);
+    // `cp -a` keeps the mode of every file and folder (Node's `cp` does not keep folders').
+    const copy = path.join(await tempDir('gazette-served-'), path.basename(distDir));
+    await promisify(execFile)('cp', ['-a', distDir, copy]);
+    return reachableByWorkers(copy, true);
+  }
+  return distDir;
+}
+
 export interface NginxServer {
+  /** The master process. */
+  pid: number;
+  /** The folder served at /kb/: the build's, or a copy of it (see `reachableByWorkers`). */
+  servedDir: string;
   /** `http://127.0.0.1:PORT` */
   origin: string;
   /** `http://127.0.0.1:PORT/kb/` */
@@ -50,14 +107,15 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 
 /** Starts nginx on a free loopback port serving `distDir` at `/kb/`. */
 export async function serveWithNginx(distDir: string): Promise<NginxServer> {
+  const asRoot = process.getuid?.() === 0;
+  const served = asRoot ? await reachableByWorkers(path.resolve(distDir)) : path.resolve(distDir);
   const work = await tempDir('gazette-nginx-');
   await mkdir(path.join(work, 'temp'), { recursive: true });
   const port = await freePort();
-  const site = (await readFile(NGINX_SITE_CONF, 'utf8')).replaceAll(DEPLOYED_DIST, `${path.resolve(distDir)}/`);
+  const site = (await readFile(NGINX_SITE_CONF, 'utf8')).replaceAll(DEPLOYED_DIST, `${served}/`);
   await writeFile(path.join(work, 'gazette.conf'), site);
   const conf = `
-# Runs as the invoking user (root in CI) so it can read the temporary build.
-${process.getuid?.() === 0 ? 'user root;' : ''}
+${asRoot ? `user ${WORKER_USER} ${await workerGroup()};` : '# Not started as root: the workers run as the invoking user.'}
 worker_processes 1;
 pid ${work}/nginx.pid;
 error_log ${work}/error.log warn;
@@ -74,6 +132,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     server_name localhost;
+    include ${NGINX_SERVER_CONF};
     include ${work}/gazette.conf;
   }
 }
@@ -88,6 +147,8 @@ http {
   await waitForPort(port, child, () => log);
   const origin = `http://127.0.0.1:${port}`;
   return {
+    pid: child.pid!,
+    servedDir: served,
     origin,
     siteUrl: `${origin}/kb/`,
     stop: () =>

@@ -17,6 +17,11 @@ export async function tempDir(prefix = 'gazette-', parent = os.tmpdir()): Promis
   return dir;
 }
 
+/** Whether `dir` is a folder `tempDir` made in this test file (so the tests may change its permissions). */
+export function isTempDir(dir: string): boolean {
+  return made.includes(path.resolve(dir));
+}
+
 /** Deletes every folder `tempDir` made in this test file, unless GAZETTE_KEEP_TEST_DIRS is set. */
 export async function removeTempDirs(): Promise<void> {
   const dirs = made.splice(0);
