@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { ACCESS_LEVELS } from '../lib/access.ts';
-import { calendarDate, labelList, text } from './fields.ts';
+import { calendarDate, entrySlug, labelList, text } from './fields.ts';
 
 export const VALIDITY_STATES = ['现行有效', '已修订', '已废止'] as const;
 
@@ -35,22 +35,38 @@ export const documentBaseShape = {
     .default('internal'),
   /** Work in progress: never published while true. */
   draft: z.boolean({ error: '应为 true 或 false（expected true or false）' }).default(false),
+  /** Replaces the file name in the URL; Astro reads it. Rarely needed. */
+  slug: entrySlug,
 };
+
+/** True when `value` has a valid `date` and, if it has one, a valid `published`. */
+function hasValidDates(value: unknown): boolean {
+  const { date, published } = (value ?? {}) as { date?: unknown; published?: unknown };
+  return calendarDate.safeParse(date).success && (published === undefined || calendarDate.safeParse(published).success);
+}
 
 /**
  * Builds a kind's schema from the base plus its own fields, with the checks
  * that span fields. (Zod cannot `.extend()` a refined object, hence a function.)
+ *
+ * Strict: a key the schema does not know (`acess`, `Draft`) fails, so a
+ * misspelt `access` or `draft` can never publish a document by mistake.
  */
 export function documentSchema<Shape extends z.ZodRawShape>(kindShape: Shape) {
-  return z.object({ ...documentBaseShape, ...kindShape }).superRefine((doc, ctx) => {
-    // The generic shape hides the base fields from TypeScript; they are always there.
-    const { date, published } = doc as { date: string; published?: string };
-    if (published && published < date) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['published'],
-        message: `发布日期 ${published} 早于成文日期 ${date}（published must not be before date）`,
-      });
-    }
-  });
+  return z.strictObject({ ...documentBaseShape, ...kindShape }).superRefine(
+    (doc, ctx) => {
+      // The generic shape hides the base fields from TypeScript; they are always there.
+      const { date, published } = doc as { date: string; published?: string };
+      if (published && published < date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `发布日期 ${published} 早于成文日期 ${date}（published must not be before date）`,
+        });
+      }
+    },
+    // Whenever both dates are valid, even if another field fails, so that one run reports
+    // every problem; and never when one of them is not a date, which is reported on its own.
+    { when: (payload) => hasValidDates(payload.value) },
+  );
 }

@@ -13,6 +13,14 @@ export const calendarDate = z.preprocess(
     .refine(isCalendarDate, { error: '应为存在的日期，格式 YYYY-MM-DD（expected a real date like 2020-12-31）' }),
 );
 
+/**
+ * Astro's own `slug` field: when a file has one, it replaces the file name in
+ * the entry's id and so in the document's URL (src/lib/entry-id.ts).
+ */
+export const entrySlug = z
+  .union([z.string().trim().min(1), z.number()], { error: '应为网址中的名称，如 gba-research（expected a URL name such as gba-research）' })
+  .optional();
+
 /** A four-digit year such as 2020. */
 export const year = z
   .number({ error: '应为四位数年份，如 2020（expected a year such as 2020）' })
