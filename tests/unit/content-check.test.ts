@@ -180,6 +180,14 @@ describe('front matter is strict', () => {
     expect(result.index.documents.get('reports/with-slug.md')?.urlPath).toBe('reports/chosen-name/');
   });
 
+  it('refuses a slug that could leave its folder', async () => {
+    const dir = await makeContent(
+      { 'reports/climbing-slug.md': '---\ntitle: 自定网址\ndate: 2021-03-01\nissuer: 测试\nslug: ../../escaped\n---\n\n正文。\n' },
+      BASIC,
+    );
+    expect(problemsOf(check(dir), 'climbing-slug.md')).toMatchObject([{ severity: 'error', field: 'slug', line: 5 }]);
+  });
+
   it('makes every object in every content schema strict, so Astro refuses unknown keys too', () => {
     for (const collection of COLLECTIONS) {
       for (const { path: where, strict } of objectSchemas(collection.schema)) {
@@ -247,7 +255,11 @@ describe('content files must be UTF-8', () => {
   it('refuses a GBK file with the line of the first bad byte and points to npm run import', async () => {
     const dir = await makeContent({}, BASIC);
     await writeFile(path.join(dir, 'reports/gbk.md'), gbk('---\ntitle: 编码错误\ndate: 2021-03-01\nissuer: 测试\n---\n\n正文。\n'));
-    const problems = problemsOf(check(dir), 'gbk.md');
+    await writeFile(path.join(dir, 'reports/links-to-gbk.md'), '---\ntitle: 链接\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[编码错误的文件](gbk.md)。\n');
+    const result = check(dir);
+    // The link is not called broken as well: the file it points to has the error.
+    expect(problemsOf(result, 'links-to-gbk.md')).toEqual([]);
+    const problems = problemsOf(result, 'gbk.md');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'error', line: 2 });
     expect(problems[0]!.expected).toMatch(/UTF-8[\s\S]*npm run import/);

@@ -94,8 +94,10 @@ export function checkContent(options: CheckOptions): CheckResult {
   /** Content files with errors of their own, by content path: links to them are not called broken as well. */
   const refused = new Set<string>();
   for (const file of files) {
-    if (file.type !== 'file') problems.push(notRealFileProblem(file));
-    else if (!isCollectionEntry(file)) problems.push(strayFileProblem(file));
+    if (file.type !== 'file') {
+      problems.push(notRealFileProblem(file));
+      refused.add(file.contentPath);
+    } else if (!isCollectionEntry(file)) problems.push(strayFileProblem(file));
     else if (file.size > maxBytes) {
       // Not read at all: a file this size is a mistake, and reading it is slow.
       problems.push({ severity: 'error', file: file.displayPath, field: checkLabels.size, expected: checkMessages.tooLarge(file.size, maxBytes) });
