@@ -11,6 +11,7 @@ import { checkLabels } from '../../src/lib/content-check/messages.ts';
 import { formatProblem, formatReport } from '../../src/lib/content-check/report.ts';
 import { objectSchemas } from '../../src/lib/content-check/schema-keys.ts';
 import { COLLECTIONS } from '../../src/lib/content-files/collections.ts';
+import { loadIndicatorReferences } from '../../src/lib/importer/import-document.ts';
 import { parseMaxDocumentBytes } from '../../src/lib/content-files/size-limit.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 import { makeContent } from '../helpers/build-site.ts';
@@ -222,6 +223,17 @@ describe('content files must be real files inside the content folder', () => {
     expect(result.problems.filter((p) => p.file.includes('linked-folder/'))).toEqual([]);
     expect(result.index.documents.has('reports/linked-folder/secret.md')).toBe(false);
     expect(formatReport(result)).not.toContain('外部正文');
+  });
+});
+
+describe('other readers of the content folder', () => {
+  it('read nothing through a link: the importer suggests no indicator from a linked file or folder', async () => {
+    const group = 'category: 外部\nissuer: 外部\nindicators:\n  outside-figure:\n    name: 外部指标\n    unit: 件\n    values:\n      - { year: 2021, value: 1 }\n';
+    const outside = await makeContent({ 'outside.yaml': group });
+    const dir = await makeContent({ 'indicators/own.yaml': group.replace('outside-figure', 'own-figure') }, BASIC);
+    await symlink(path.join(outside, 'outside.yaml'), path.join(dir, 'indicators/linked.yaml'));
+    await symlink(outside, path.join(dir, 'indicators/linked-folder.yaml'));
+    expect(loadIndicatorReferences(dir).map((indicator) => indicator.id)).toEqual(['own-figure']);
   });
 });
 
