@@ -6,6 +6,7 @@
 import { parseAudience, type Audience } from './lib/access.ts';
 import { normalizeBase, withBase } from './lib/urls.ts';
 import { parseShardSize } from './lib/search-shards.ts';
+import { parseMaxDocumentBytes } from './lib/content-files/size-limit.ts';
 
 /** Who this build is for: `internal` (intranet, default) or `public`. */
 export const SITE_AUDIENCE: Audience = parseAudience(process.env.SITE_AUDIENCE);
@@ -42,3 +43,9 @@ export const STRICT_FIGURES: boolean = process.env.GAZETTE_STRICT === '1' || pro
  * src/lib/search-shards.ts). Tests set it small to exercise merged shards.
  */
 export const SEARCH_SHARD_SIZE: number = parseShardSize(process.env.GAZETTE_SEARCH_SHARD_SIZE);
+
+/**
+ * The largest content file the check accepts, in bytes: 2 MB by default
+ * (src/lib/content-files/size-limit.ts), `GAZETTE_MAX_DOCUMENT_BYTES` otherwise.
+ */
+export const MAX_DOCUMENT_BYTES: number = parseMaxDocumentBytes(process.env.GAZETTE_MAX_DOCUMENT_BYTES);

@@ -56,7 +56,8 @@ async function loadPublications(): Promise<Map<string, Publication>> {
   const entries = await getCollection('publications');
   const byName = new Map<string, Publication>();
   for (const { id, data } of entries) {
-    byName.set(data.name, { slug: id, ...data });
+    // The id Astro gave the file is the slug, also when a `slug` field chose it.
+    byName.set(data.name, { ...data, slug: id });
   }
   return byName;
 }

@@ -10,6 +10,7 @@ import type { SourceLink } from '../lib/indicators/downloads.ts';
 import { comparisonFigure, detailTable, seriesFigure } from '../lib/indicators/figures.ts';
 import { checkNote, formatChange, formatValue, withUnit } from '../lib/indicators/format.ts';
 import { indicatorsFromGroup, limitToPublished, type Indicator } from '../lib/indicators/model.ts';
+import { chartReferenceProblem, figureReferenceProblem } from '../lib/indicators/references.ts';
 import { publishFigureReport, type FigureReportEntry } from '../lib/indicators/report.ts';
 import { changeFromYearBefore, decimalsOf, latestPoint, pointFor, roundTo } from '../lib/indicators/series.ts';
 import { indicatorUi, ui } from '../translations/zh-CN.ts';
@@ -205,19 +206,12 @@ export async function documentIndicatorRows(doc: SiteDocument): Promise<{ name: 
  * Looks up a figure for prose (`<Indicator id year />`), failing with a
  * message that names the page's file when the id or the year is unknown.
  */
-export async function figureFor(id: string, year: number | undefined, where: string) {
+export async function figureFor(id: string, year: number, where: string) {
   const { byId } = await getIndicatorData();
-  const indicator = byId.get(id);
-  if (!indicator) {
-    const known = [...byId.keys()].sort().join('、') || '（无）';
-    throw new ContentError(`${where}: <Indicator id="${id}"> 指标不存在（unknown indicator id）；已有指标：${known}`);
-  }
-  const point = year === undefined ? indicator.values.at(-1)! : pointFor(indicator.values, year);
-  if (!point) {
-    throw new ContentError(
-      `${where}: <Indicator id="${id}" year={${year}}> 该指标没有 ${year} 年的数值（no value for that year）；已有年份：${indicator.values.map((p) => p.year).join('、')}`,
-    );
-  }
+  const problem = figureReferenceProblem(byId, id, year);
+  if (problem) throw new ContentError(`${where}: ${problem}`);
+  const indicator = byId.get(id)!;
+  const point = pointFor(indicator.values, year)!;
   return { indicator, point, text: formatValue(point, indicator.unit) };
 }
 
@@ -243,22 +237,10 @@ export async function fileAtPath(pathname: string): Promise<string> {
  */
 export async function chartFigureFor(ids: readonly string[], options: { year?: number; title?: string }, where: string) {
   const { byId } = await getIndicatorData();
-  const tag = `<IndicatorChart ids={${JSON.stringify(ids)}}>`;
-  if (!Array.isArray(ids) || ids.length === 0) throw new ContentError(`${where}: ${tag} 需要至少一个指标编号（ids must list at least one indicator id）`);
-  const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length > 0) {
-    throw new ContentError(`${where}: ${tag} 指标不存在（unknown indicator id）：${unknown.join('、')}；已有指标：${[...byId.keys()].sort().join('、')}`);
-  }
+  const problem = chartReferenceProblem(byId, ids, options.year);
+  if (problem) throw new ContentError(`${where}: ${problem}`);
   const indicators = ids.map((id) => byId.get(id)!);
-  const units = [...new Set(indicators.map((indicator) => indicator.unit))];
-  if (units.length > 1) {
-    throw new ContentError(`${where}: ${tag} 各指标单位不同（${units.join('、')}），不能画在同一张图上（indicators in one chart must share a unit）`);
-  }
   if (options.year === undefined) return seriesFigure(indicators, options.title);
-  const missing = indicators.filter((indicator) => !pointFor(indicator.values, options.year!));
-  if (missing.length > 0) {
-    throw new ContentError(`${where}: ${tag} year={${options.year}}：${missing.map((i) => i.id).join('、')} 没有该年数值（no value for that year）`);
-  }
   const figure = comparisonFigure(indicators[0]!.category, options.year, indicators);
   return options.title ? { ...figure, chart: { ...figure.chart, title: options.title } } : figure;
 }

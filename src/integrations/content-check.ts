@@ -13,7 +13,7 @@ import { checkContent, type CheckResult } from '../lib/content-check/check-conte
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
 import { formatProblem } from '../lib/content-check/report.ts';
 import { forgetSiteLinks, primeSiteLinks } from '../lib/content-links/site-links.ts';
-import { CONTENT_DIR, SITE_AUDIENCE, SITE_BASE } from '../site-settings.ts';
+import { CONTENT_DIR, MAX_DOCUMENT_BYTES, SITE_AUDIENCE, SITE_BASE } from '../site-settings.ts';
 import { dataStoreFile } from './content-data-from-disk.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -25,7 +25,12 @@ const INCREMENTAL_BUILD_MANIFEST = 'incremental-build.json';
 /** Checks and logs; the result when there are no errors. */
 function runCheck(logger: AstroIntegrationLogger): CheckResult | undefined {
   try {
-    const result = checkContent({ contentDir: CONTENT_DIR, audience: SITE_AUDIENCE, base: SITE_BASE });
+    const result = checkContent({
+      contentDir: CONTENT_DIR,
+      audience: SITE_AUDIENCE,
+      base: SITE_BASE,
+      maxDocumentBytes: MAX_DOCUMENT_BYTES,
+    });
     primeSiteLinks(CONTENT_DIR, SITE_AUDIENCE, SITE_BASE, result.index);
     for (const problem of result.problems) {
       if (problem.severity === 'error') logger.error(formatProblem(problem));

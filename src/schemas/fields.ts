@@ -13,6 +13,17 @@ export const calendarDate = z.preprocess(
     .refine(isCalendarDate, { error: '应为存在的日期，格式 YYYY-MM-DD（expected a real date like 2020-12-31）' }),
 );
 
+const SLUG_MESSAGE = '应为网址中的名称，只含字母、数字、汉字、连字符和下划线，如 gba-research（expected a URL name such as gba-research）';
+
+/**
+ * Astro's own `slug` field: when a file has one, it replaces the file name in
+ * the entry's id and so in the document's URL (src/lib/entry-id.ts). Limited
+ * to what a slugged file name is made of, so that no slug can hold `/` or `..`.
+ */
+export const entrySlug = z
+  .union([z.string().regex(/^[\p{L}\p{N}_-]+$/u), z.number().int().nonnegative()], { error: SLUG_MESSAGE })
+  .optional();
+
 /** A four-digit year such as 2020. */
 export const year = z
   .number({ error: '应为四位数年份，如 2020（expected a year such as 2020）' })

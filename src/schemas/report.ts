@@ -4,7 +4,7 @@ import { documentSchema } from './document-base.ts';
 import { calendarDate, labelList, text } from './fields.ts';
 
 /** 领导批示: a leader's written instruction on the report. */
-const instructionSchema = z.object({
+const instructionSchema = z.strictObject({
   /** Who wrote the instruction (name and post). */
   by: text,
   /** When it was written, `YYYY-MM-DD`. */

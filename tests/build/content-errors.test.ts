@@ -4,8 +4,10 @@
  * once, and print no stack trace.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeContent, run, type BuildResult } from '../helpers/build-site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -61,6 +63,53 @@ describe('astro build with every mistake at once', () => {
     const firstError = build.output.split('\n').find((text) => text.includes('[ERROR]'));
     expect(firstError).toContain('[gazette-content-check]');
     expect(build.output).toContain('构建已停止');
+    expect(build.output).not.toMatch(STACK_TRACE_LINE);
+  });
+});
+
+describe('npm run build with content that could publish the wrong thing', () => {
+  /** In the file outside the content folder that a link points at; must never be read. */
+  const OUTSIDE_MARKER = '链接之外的正文标记';
+  let build: BuildResult;
+  let outDir: string;
+  beforeAll(async () => {
+    const frontMatter = (title: string, extra = '') => `---\ntitle: ${title}\ndate: 2021-03-01\nissuer: 测试\n${extra}---\n\n正文。\n`;
+    const outside = await makeContent({ 'outside.md': `${frontMatter('外部文件')}\n${OUTSIDE_MARKER}\n` });
+    const contentDir = await makeContent(
+      {
+        'reports/misspelt.md': frontMatter('拼错的公开属性', 'acess: restricted\n'),
+        'reports/sameurl.md': frontMatter('同一网址甲'),
+        'reports/same..url.md': frontMatter('同一网址乙'),
+        'reports/oversized.md': frontMatter('超长文档').replace('正文。', '很长的正文。'.repeat(1000)),
+      },
+      BASIC,
+    );
+    await symlink(path.join(outside, 'outside.md'), path.join(contentDir, 'reports/linked.md'));
+    await symlink('/etc/passwd', path.join(contentDir, 'summaries/system-file.md'));
+    await writeFile(path.join(contentDir, 'reports/gbk.md'), iconv.encode(frontMatter('国标编码的文件'), 'gb18030'));
+    outDir = path.join(await tempDir('gazette-refused-'), 'dist');
+    build = await buildSite({ contentDir, pipeline: true, outDir, env: { GAZETTE_MAX_DOCUMENT_BYTES: '10000' } });
+  });
+
+  it('refuses, publishes nothing and reads nothing through a link', () => {
+    expect(build.ok).toBe(false);
+    expect(existsSync(outDir)).toBe(false);
+    expect(build.output).not.toContain(OUTSIDE_MARKER);
+    expect(build.output).not.toContain('root:x:0');
+  });
+
+  it.each([
+    ['a symlink to a file outside', 'reports/linked.md', '符号链接'],
+    ['a symlink to a system file', 'summaries/system-file.md', '符号链接'],
+    ['a GBK file', 'reports/gbk.md', 'npm run import'],
+    ['a misspelt access key', 'reports/misspelt.md', 'access'],
+    ['two files with one URL', 'reports/same..url.md', 'reports/sameurl.md'],
+    ['a file over the size limit', 'reports/oversized.md', '10,000'],
+  ])('names %s, with what is wrong, without a stack trace', (_name, file, expected) => {
+    const lines = build.output.split('\n');
+    const line = lines.findIndex((text) => text.includes('[ERROR]') && text.includes(file));
+    expect(line, build.output).toBeGreaterThan(-1);
+    expect(lines.slice(line, line + 3).join('\n')).toContain(expected);
     expect(build.output).not.toMatch(STACK_TRACE_LINE);
   });
 });

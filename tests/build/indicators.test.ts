@@ -436,7 +436,7 @@ const MISTAKES: { name: string; files: Record<string, string>; expected: string[
       'indicators/bad-value.yaml':
         'category: 测试\nissuer: 测试\nindicators:\n  wordy:\n    name: 文字数值\n    unit: 份\n    values:\n      - { year: 2020, value: 8555份 }\n',
     },
-    expected: ['indicators/bad-value.yaml', 'wordy', '应为数字'],
+    expected: ['indicators/bad-value.yaml', 'wordy', '应为：数字'],
   },
 ];
 

@@ -3,20 +3,23 @@
  * problem at once: `npm run check` prints the result, and the content-check
  * integration runs it before `astro build` and `astro dev` start.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Audience } from '../access.ts';
 import { COLLECTIONS } from '../content-files/collections.ts';
 import { buildContentIndex, type ContentIndex } from '../content-files/content-index.ts';
 import { isCollectionEntry, listContentFiles, loadEntry, type ContentFile, type LoadedEntry } from '../content-files/load.ts';
 import { createLinkResolver } from '../content-links/link-resolver.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../content-files/size-limit.ts';
 import { crossFileProblems } from './cross-file-problems.ts';
 import { entryProblems } from './entry-problems.ts';
 import { indicatorProblems } from './indicator-problems.ts';
+import { indicatorReferenceChecker } from './indicator-reference-problems.ts';
 import { linkProblems } from './link-problems.ts';
 import { mdxProblems, providedComponents } from './mdx-problems.ts';
 import { checkLabels, checkMessages } from './messages.ts';
 import { byFileAndLine, type ContentProblem } from './problem.ts';
+import { sameUrlProblems } from './same-url-problems.ts';
 
 export interface CheckOptions {
   contentDir: string;
@@ -26,6 +29,8 @@ export interface CheckOptions {
   base: string;
   /** Where the components every MDX document may use live. */
   userComponentsDir?: string;
+  /** The largest content file accepted, in bytes (MAX_DOCUMENT_BYTES in src/site-settings.ts). */
+  maxDocumentBytes?: number;
 }
 
 export interface CheckResult {
@@ -37,6 +42,24 @@ export interface CheckResult {
   index: ContentIndex;
   /** Every link between documents with what it resolves to (`from`, URL, resolution), one line each. */
   linkResolutions: string[];
+}
+
+/**
+ * Content is read only from real files inside the content folder. Astro would
+ * follow a link to a file or a folder anywhere on the machine, unscanned, so
+ * a link is refused before anything reads through it.
+ */
+function notRealFileProblem(file: ContentFile): ContentProblem {
+  if (file.type === 'symlink') {
+    let target: string | undefined;
+    try {
+      target = readlinkSync(file.absolutePath);
+    } catch {
+      target = undefined;
+    }
+    return { severity: 'error', file: file.displayPath, field: checkLabels.file, found: target && `→ ${target}`, expected: checkMessages.symlink };
+  }
+  return { severity: 'error', file: file.displayPath, field: checkLabels.file, expected: checkMessages.notRegularFile };
 }
 
 /** Files the loaders will not read: misplaced ones are errors, leftovers in a collection folder warnings. */
@@ -63,21 +86,42 @@ export function checkContent(options: CheckOptions): CheckResult {
   if (!existsSync(contentDir)) throw new Error(`内容目录不存在（content folder not found）：${options.contentDir}`);
   const provided = providedComponents(options.userComponentsDir ?? path.resolve('src/user-components'));
 
+  const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+
   const files = listContentFiles(contentDir);
-  const problems: ContentProblem[] = files.filter((file) => !isCollectionEntry(file)).map(strayFileProblem);
-  const entries: LoadedEntry[] = files.filter(isCollectionEntry).map(loadEntry);
+  const problems: ContentProblem[] = [];
+  const entries: LoadedEntry[] = [];
+  /** Content files with errors of their own, by content path: links to them are not called broken as well. */
+  const refused = new Set<string>();
+  for (const file of files) {
+    if (file.type !== 'file') {
+      problems.push(notRealFileProblem(file));
+      refused.add(file.contentPath);
+    } else if (!isCollectionEntry(file)) problems.push(strayFileProblem(file));
+    else if (file.size > maxBytes) {
+      // Not read at all: a file this size is a mistake, and reading it is slow.
+      problems.push({ severity: 'error', file: file.displayPath, field: checkLabels.size, expected: checkMessages.tooLarge(file.size, maxBytes) });
+      refused.add(file.contentPath);
+    } else entries.push(loadEntry(file));
+  }
   for (const entry of entries) {
     problems.push(...entryProblems(entry));
-    if (entry.file.extension === '.mdx') problems.push(...mdxProblems(entry, provided));
+    if (entry.file.extension === '.mdx' && entry.notUtf8Line === undefined) problems.push(...mdxProblems(entry, provided));
+    if (!entry.validation?.success) refused.add(entry.file.contentPath);
   }
+  problems.push(...sameUrlProblems(entries, options.base));
 
   const index = buildContentIndex(entries, options.audience);
   problems.push(...crossFileProblems(entries, index), ...indicatorProblems(entries, index));
+  const indicatorReferenceProblems = indicatorReferenceChecker(entries, index);
+  for (const entry of entries) problems.push(...indicatorReferenceProblems(entry));
   const linkResolutions: string[] = [];
   const resolveLink = createLinkResolver(index, options.base);
   const resolve: typeof resolveLink = (from, url) => {
     const resolution = resolveLink(from, url);
     linkResolutions.push(JSON.stringify([from, url, resolution]));
+    // The target exists but has errors of its own, reported with it: fixing those fixes the link.
+    if (resolution.type === 'missing-document' && refused.has(resolution.target)) return { type: 'other' };
     return resolution;
   };
   for (const entry of entries) {

@@ -1,17 +1,27 @@
 /**
- * Problems inside one file's YAML: syntax, the schema's verdict, unfilled
- * TODO placeholders and field names the schema does not know.
+ * Problems inside one file: its encoding, its YAML syntax, the schema's
+ * verdict, unfilled TODO placeholders and field names the schema does not know.
  */
 import type { z } from 'astro/zod';
+import { closestMatch } from 'leven';
 import type { LoadedEntry } from '../content-files/load.ts';
-import { checkMessages } from './messages.ts';
+import { checkLabels, checkMessages } from './messages.ts';
 import { fieldName, showValue, type ContentProblem } from './problem.ts';
+import { knownKeysAt } from './schema-keys.ts';
 
 /** Marks a value the importer could not fill; see src/lib/importer. */
 export const PLACEHOLDER_PREFIX = 'TODO';
 
-// Astro reads `slug` itself to name the entry.
-const ASTRO_FIELDS = new Set(['slug']);
+/**
+ * The known key an unknown one was probably meant to be: the same key in
+ * another case (`Draft` → `draft`), or one within a typo or two (`acess` → `access`).
+ */
+export function nearestKey(key: string, known: readonly string[]): string | undefined {
+  const byLowerCase = new Map(known.map((candidate) => [candidate.toLowerCase(), candidate]));
+  // Up to one edit in a short name, two in a longer one: further off, a suggestion is a guess.
+  const nearest = closestMatch(key.toLowerCase(), [...byLowerCase.keys()], { maxDistance: key.length <= 4 ? 1 : 2 });
+  return nearest === undefined ? undefined : byLowerCase.get(nearest);
+}
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
@@ -45,6 +55,9 @@ export function requiredFields(schema: z.ZodType): string[] {
 export function entryProblems(entry: LoadedEntry): ContentProblem[] {
   const file = entry.file.displayPath;
   const schema = entry.file.collection!.schema;
+  if (entry.notUtf8Line !== undefined) {
+    return [{ severity: 'error', file, line: entry.notUtf8Line, field: checkLabels.encoding, expected: checkMessages.notUtf8 }];
+  }
   if (entry.source.replace(/^\uFEFF/, '').trim() === '') {
     return [{ severity: 'error', file, line: 1, expected: checkMessages.emptyFile(requiredFields(schema)) }];
   }
@@ -69,6 +82,22 @@ export function entryProblems(entry: LoadedEntry): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const reported = new Set<string>();
   for (const issue of entry.validation?.error?.issues ?? []) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        reported.add(fieldName(path));
+        problems.push({
+          severity: 'error',
+          file,
+          line: yaml.lineOf(path),
+          field: fieldName(path),
+          found: showValue(valueAt(data, path)),
+          expected: checkMessages.unknownField(key, nearestKey(key, known), known),
+        });
+      }
+      continue;
+    }
     const value = valueAt(data, issue.path);
     const field = fieldName(issue.path);
     reported.add(field);
@@ -92,11 +121,6 @@ export function entryProblems(entry: LoadedEntry): ContentProblem[] {
       found: showValue(valueAt(data, path)),
       expected: checkMessages.placeholder,
     });
-  }
-  const known = Object.keys(shapeOf(schema));
-  for (const key of Object.keys(data)) {
-    if (known.length === 0 || known.includes(key) || ASTRO_FIELDS.has(key)) continue;
-    problems.push({ severity: 'warning', file, line: yaml.lineOf([key]), field: key, expected: checkMessages.unknownField(known) });
   }
   return problems;
 }

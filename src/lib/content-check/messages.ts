@@ -1,4 +1,11 @@
 /** What `npm run check` and the build say to editors, in Chinese with English in brackets. */
+
+/** `1 error`, `2 errors`: the English in brackets counts properly. */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** `2,097,152`: byte counts an editor can read. */
+const bytes = (count: number) => count.toLocaleString('en-US');
+
 export const checkMessages = {
   emptyFile: (required: readonly string[]) =>
     `文件是空的；应有 --- 元数据块，至少包括字段 ${required.join('、')}，然后是正文（the file is empty）`,
@@ -9,7 +16,12 @@ export const checkMessages = {
   importReviewFile: '导入时生成的指标候选复核文件，核对完后请删除（figures review file from an import; delete it after review）',
   noFrontMatter: (required: readonly string[]) =>
     `文件开头缺少以 --- 开始和结束的元数据块，至少包括字段 ${required.join('、')}（missing the front matter block between --- lines）`,
-  unknownField: (known: readonly string[]) => `未知字段，将被忽略；可用字段：${known.join('、')}（unknown field, ignored）`,
+  unknownField: (key: string, suggestion: string | undefined, known: readonly string[]) =>
+    suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase()
+      ? `未知字段 ${key}：字段名区分大小写，应写作 ${suggestion}（unknown field: field names are case-sensitive, write ${suggestion}）`
+      : suggestion !== undefined
+        ? `未知字段 ${key}，是否应为 ${suggestion}？可用字段：${known.join('、')}（unknown field; did you mean ${suggestion}?）`
+        : `未知字段 ${key}；可用字段：${known.join('、') || '（无）'}（unknown field）`,
   yamlSyntax: (detail: string) => `YAML 语法错误，请检查冒号、引号和缩进（YAML syntax error: ${detail}）`,
   notAMapping: '元数据应为“字段: 值”的形式，每行一个字段（front matter must be `field: value` lines）',
   missingField: '缺少必填字段（missing required field）',
@@ -29,13 +41,24 @@ export const checkMessages = {
   excludedRawHtmlLink:
     'HTML 链接指向本次构建不发布的文档（草稿、不予公开或非公开文档），发布后会泄露其网址；请删除链接，或改写为 Markdown 链接 [文字](路径)，构建时显示为纯文本（raw HTML link to an unpublished document; remove it or write a Markdown link, which is shown as plain text）',
   crashed: '检查内容时程序出错；加 --verbose 查看详情（the content check itself failed; use --verbose for details）',
+  symlink:
+    '是符号链接，不会被读取也不会被发布；内容文件必须是 content/ 中的真实文件，请把文件本身放进来（a symbolic link: content files must be real files inside content/; links are never followed）',
+  notRegularFile: '不是普通文件，不会被读取；内容文件必须是 content/ 中的真实文件（not a regular file）',
+  notUtf8:
+    '文件不是 UTF-8 编码（可能是 GBK/GB18030 或 UTF-16），发布出来会是乱码；请在编辑器中另存为 UTF-8，或用 npm run import 重新导入原始的 .txt/.docx 文件，它会自动转换编码（the file is not UTF-8: save it as UTF-8, or import the original with npm run import, which converts GB18030 and UTF-16）',
+  tooLarge: (size: number, limit: number) =>
+    `文件有 ${bytes(size)} 字节，超过上限 ${bytes(limit)} 字节（GAZETTE_MAX_DOCUMENT_BYTES）；请拆分文档，或删去误粘贴的内容（the file is ${bytes(size)} bytes, over the limit of ${bytes(limit)} bytes）`,
+  sameUrl: (others: readonly string[]) =>
+    `与 ${others.join('、')} 对应同一个网址，只有一个能被发布；文件名只差大小写、标点或扩展名（.md/.mdx）时网址相同，请给其中一个改名（two files map to the same URL and one would disappear; rename one of them）`,
+  sameEntryName: (others: readonly string[]) =>
+    `与 ${others.join('、')} 得到同一个条目名，只有一个会被读取；文件名只差大小写、标点或扩展名（.yaml/.yml）时条目名相同，请给其中一个改名（two files get the same entry name and one would be ignored; rename one of them）`,
 } as const;
 
 /** Field names for the report lines. */
 export const checkLabels = {
   errorCount: (errors: number, warnings: number) =>
-    `内容检查：${errors} 个错误，${warnings} 个警告（content check: ${errors} errors, ${warnings} warnings）`,
-  allGood: (files: number) => `内容检查通过：${files} 个文件（content check passed: ${files} files）`,
+    `内容检查：${errors} 个错误，${warnings} 个警告（content check: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}）`,
+  allGood: (files: number) => `内容检查通过：${files} 个文件（content check passed: ${counted(files, 'file')}）`,
   error: '错误',
   warning: '警告',
   field: '字段',
@@ -45,6 +68,9 @@ export const checkLabels = {
   body: '正文',
   link: '链接',
   folder: '目录',
+  encoding: '编码',
+  size: '大小',
+  url: '网址',
   watching: (folder: string) => `修改 ${folder} 中的文件后会自动重新检查（watching ${folder}; content is checked again on every change）`,
   buildStopped: '内容有错误，构建已停止。请按上面的提示修改后重试。（content errors: build stopped）',
   linksChanged: '文档之间的链接与上次构建不同，全部文档重新渲染（links between documents changed: every document is rendered again）',

@@ -8,7 +8,8 @@ export function formatProblem(problem: ContentProblem): string {
   const label = problem.severity === 'error' ? checkLabels.error : checkLabels.warning;
   const lines = [`${label} ${where}${problem.field ? `  ${checkLabels.field} ${problem.field}` : ''}`];
   if (problem.found !== undefined) lines.push(`  ${checkLabels.found}：${problem.found}`);
-  lines.push(`  ${checkLabels.expected}：${problem.expected}`);
+  // Many schema messages start with 应为 themselves (`应为 true 或 false`); the label says it once.
+  lines.push(`  ${checkLabels.expected}：${problem.expected.replace(new RegExp(`^${checkLabels.expected}[：:\\s]*`), '')}`);
   return lines.join('\n');
 }
 

@@ -53,6 +53,11 @@ function rawSlug(entry: LoadedEntry): unknown {
   return data && typeof data === 'object' ? (data as Record<string, unknown>).slug : undefined;
 }
 
+/** The id Astro's glob loader gives the entry: from its `slug` field, or its path in the collection folder. */
+export function entryIdOf(entry: LoadedEntry): string {
+  return entryId(entry.file.pathInCollection, rawSlug(entry));
+}
+
 /** Builds the index from the entries that passed their schema. */
 export function buildContentIndex(entries: readonly LoadedEntry[], audience: Audience): ContentIndex {
   const valid = entries.filter((entry) => entry.validation?.success);
@@ -60,7 +65,7 @@ export function buildContentIndex(entries: readonly LoadedEntry[], audience: Aud
   for (const entry of valid.filter((e) => e.file.collection?.name === 'publications')) {
     const data = entry.validation!.data as { name: string; issuer: string };
     publications.set(data.name, {
-      slug: entryId(entry.file.pathInCollection, rawSlug(entry)),
+      slug: entryIdOf(entry),
       name: data.name,
       issuer: data.issuer,
       displayPath: entry.file.displayPath,
@@ -72,7 +77,7 @@ export function buildContentIndex(entries: readonly LoadedEntry[], audience: Aud
     const kind = entry.file.collection!.name;
     if (!isDocumentKind(kind)) continue;
     const data = entry.validation!.data as DocumentFields;
-    const id = entryId(entry.file.pathInCollection, rawSlug(entry));
+    const id = entryIdOf(entry);
     const publication = data.publication === undefined ? undefined : publications.get(data.publication);
     const urlPath =
       kind !== 'bulletins'

@@ -14,7 +14,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { stringify } from 'yaml';
-import { listContentFiles, loadEntry } from '../content-files/load.ts';
+import { isCollectionEntry, listContentFiles, loadEntry } from '../content-files/load.ts';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../kinds.ts';
 import { slugify } from '../slug.ts';
 import { decodeText } from './decode.ts';
@@ -83,7 +83,8 @@ export async function convertDocument(input: ConvertInput): Promise<ConvertedDoc
 /** The indicators defined in `content/indicators/`, for suggestions; files that do not validate are skipped. */
 export function loadIndicatorReferences(contentDir: string): IndicatorReference[] {
   const references: IndicatorReference[] = [];
-  for (const file of listContentFiles(contentDir).filter((f) => f.collection?.name === 'indicators')) {
+  // Only the files the site reads: never through a symbolic link (which the list now includes).
+  for (const file of listContentFiles(contentDir).filter((f) => isCollectionEntry(f) && f.collection?.name === 'indicators')) {
     const validation = loadEntry(file).validation;
     if (!validation?.success) continue;
     const group = validation.data as { indicators: Record<string, Omit<IndicatorReference, 'id'>> };
