@@ -14,7 +14,7 @@ import { crossFileProblems } from './cross-file-problems.ts';
 import { entryProblems } from './entry-problems.ts';
 import { indicatorProblems } from './indicator-problems.ts';
 import { linkProblems } from './link-problems.ts';
-import { mdxProblems, providedComponents } from './mdx-problems.ts';
+import { markdownProblems, mdxProblems, providedComponents } from './mdx-problems.ts';
 import { checkLabels, checkMessages } from './messages.ts';
 import { byFileAndLine, type ContentProblem } from './problem.ts';
 
@@ -69,6 +69,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   for (const entry of entries) {
     problems.push(...entryProblems(entry));
     if (entry.file.extension === '.mdx') problems.push(...mdxProblems(entry, provided));
+    else if (entry.file.collection?.format === 'markdown') problems.push(...markdownProblems(entry));
   }
 
   const index = buildContentIndex(entries, options.audience);
