@@ -122,7 +122,7 @@ export function judgeElement(element: Element, ancestors: readonly Element[] = [
   if (!within || within.length === around.length) return { removed: true, attributes: [] };
   const kept: Properties = within.at(-1)!.properties;
   const attributes = Object.entries(element.properties)
-    .filter(([property, value]) => value !== undefined && value !== null && value !== false)
+    .filter(([, value]) => value !== undefined && value !== null && value !== false)
     .filter(([property, value]) => JSON.stringify(kept[property]) !== JSON.stringify(value))
     .map(([property]) => attributeName(property));
   return { removed: false, attributes };
