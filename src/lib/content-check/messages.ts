@@ -35,9 +35,9 @@ export const checkMessages = {
     `<${component}> 只接受这些属性，值须直接写出：${documented.join(' ') || '（无）'}（only these attributes, with literal values）`,
   htmlAttributeExpression: 'HTML 属性值只能写在引号中，不能用 { } 表达式（HTML attributes take quoted text only）',
   htmlElement: (tags: readonly string[]) =>
-    `不允许的 HTML 元素，发布时会被删除；可用的元素：${tags.join(' ')}（HTML element not allowed; it is removed on publishing）`,
+    `不允许的 HTML 元素，不会发布；可用的元素：${tags.join(' ')}（HTML element not allowed, never published）`,
   htmlAttribute: (tag: string, attributes: readonly string[]) =>
-    `不允许的 HTML 属性或属性值，发布时会被删除；<${tag}> 可用的属性：${attributes.join(' ') || '（无）'}；不能用 on… 事件、style、class、id（HTML attribute not allowed; it is removed on publishing）`,
+    `不允许的 HTML 属性或属性值，不会发布；<${tag}> 可用的属性：${attributes.join(' ') || '（无）'}；不能用 on… 事件、style、class、id（HTML attribute not allowed, never published）`,
   unsafeUrl:
     '链接只能指向 http:、https:、mailto: 或站内地址，图片只能是 http:、https: 或站内地址（URL scheme not allowed）',
   mdxLayout: 'MDX 文档不能指定 layout，版式由站点决定；请删除这一行（layout is not allowed in a document）',
