@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
+import { mdxGuardPlugin } from './src/markdown/mdx-guard.ts';
+import { markUnsafeMarkdownPlugin, sanitizeHtmlPlugin } from './src/markdown/sanitize-html.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
 import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
@@ -42,8 +44,12 @@ export default defineConfig({
     // documents have no code worth colouring, so code blocks stay plain.
     syntaxHighlight: false,
     processor: satteri({
-      mdastPlugins: [officialHeadingsPlugin, internalLinksPlugin],
+      // mdxGuardPlugin first: an MDX file that would run code is refused before anything else reads it.
+      mdastPlugins: [mdxGuardPlugin, officialHeadingsPlugin, internalLinksPlugin, markUnsafeMarkdownPlugin],
+      hastPlugins: [sanitizeHtmlPlugin],
       features: {
+        // Raw HTML becomes elements, which sanitizeHtmlPlugin passes through the allowlist (src/lib/html-allowlist.ts).
+        rawHtml: true,
         gfm: { footnotes: { label: ui.footnotesLabel, backLabel: ui.footnoteBackLabel } },
       },
     }),

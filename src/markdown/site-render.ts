@@ -33,7 +33,8 @@ export function renderLikeSite(source: string, format: 'md' | 'mdx'): SiteRender
   const options = {
     mdastPlugins: [officialHeadingsPlugin],
     hastPlugins: [satteriHeadingIdsPlugin()],
-    features: { gfm: true, smartPunctuation: true },
+    // rawHtml as the site has it (astro.config.mjs): a raw <h2> is a heading with an id there too.
+    features: { gfm: true, smartPunctuation: true, rawHtml: true },
     data,
   };
   if (format === 'mdx') {

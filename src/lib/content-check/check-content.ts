@@ -16,7 +16,7 @@ import { entryProblems } from './entry-problems.ts';
 import { indicatorProblems } from './indicator-problems.ts';
 import { indicatorReferenceChecker } from './indicator-reference-problems.ts';
 import { linkProblems } from './link-problems.ts';
-import { mdxProblems, providedComponents } from './mdx-problems.ts';
+import { markdownProblems, mdxProblems, providedComponents } from './mdx-problems.ts';
 import { checkLabels, checkMessages } from './messages.ts';
 import { byFileAndLine, type ContentProblem } from './problem.ts';
 import { sameUrlProblems } from './same-url-problems.ts';
@@ -106,7 +106,10 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
   for (const entry of entries) {
     problems.push(...entryProblems(entry));
-    if (entry.file.extension === '.mdx' && entry.notUtf8Line === undefined) problems.push(...mdxProblems(entry, provided));
+    if (entry.notUtf8Line === undefined) {
+      if (entry.file.extension === '.mdx') problems.push(...mdxProblems(entry, provided));
+      else if (entry.file.collection?.format === 'markdown') problems.push(...markdownProblems(entry));
+    }
     if (!entry.validation?.success) refused.add(entry.file.contentPath);
   }
   problems.push(...sameUrlProblems(entries, options.base));

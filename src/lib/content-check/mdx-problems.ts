@@ -1,19 +1,20 @@
 /**
- * MDX files are programs: an unclosed tag or a component nobody imported
- * fails the build deep inside the compiler. The same compiler (Sätteri) runs
- * here first, so the editor gets the file, the line and the tag instead.
+ * MDX files are programs: an unclosed tag or a component nobody provides
+ * fails the build deep inside the compiler, and an `import` or a `{…}` would
+ * run code at build time. The same parser (Sätteri) runs here first, so the
+ * editor gets the file, the line and the tag instead; what a body may
+ * contain is judged by body-problems.ts, for Markdown files too.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { mdxToJs } from 'satteri';
+import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import type { LoadedEntry } from '../content-files/load.ts';
+import { bodyProblems } from './body-problems.ts';
 import { checkMessages } from './messages.ts';
 import type { ContentProblem } from './problem.ts';
 
 /** `3:1: Expected a closing tag for <Foo> (3:1) (mdx-jsx:…)`: line and column lead the message. */
 const COMPILER_POSITION = /^(\d+):(\d+):\s*/;
-/** The compiled module throws this for a component that is neither imported nor provided. */
-const MISSING_REFERENCE = /_missingMdxReference\("([^"]+)", true\)/g;
 
 /**
  * Components the site hands to every MDX document: every `.astro` file in
@@ -32,17 +33,11 @@ export function providedComponents(userComponentsDir: string): string[] {
   }
 }
 
-function lineOfTag(source: string, name: string): number | undefined {
-  const tag = new RegExp(`<${name.replace(/\./g, '\\.')}(?=[\\s/>])`);
-  const index = source.split('\n').findIndex((line) => tag.test(line));
-  return index === -1 ? undefined : index + 1;
-}
-
 export function mdxProblems(entry: LoadedEntry, provided: readonly string[]): ContentProblem[] {
   const file = entry.file.displayPath;
-  let code: string;
+  let tree: MdastNode;
   try {
-    code = mdxToJs(entry.source, { jsxImportSource: 'astro' }).code;
+    tree = mdxToMdast(entry.source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = COMPILER_POSITION.exec(message);
@@ -57,15 +52,15 @@ export function mdxProblems(entry: LoadedEntry, provided: readonly string[]): Co
       },
     ];
   }
-  const missing = new Set([...code.matchAll(MISSING_REFERENCE)].map((match) => match[1]!));
-  return [...missing]
-    .filter((name) => !provided.includes(name.split('.')[0]!))
-    .map((name) => ({
-      severity: 'error' as const,
-      file,
-      line: lineOfTag(entry.source, name),
-      field: 'MDX',
-      found: `<${name}>`,
-      expected: checkMessages.unknownComponent(provided),
-    }));
+  return bodyProblems(tree, provided).map((problem) => ({ severity: 'error', file, ...problem }));
+}
+
+/** Raw HTML needs a `<`, a link with a scheme `](`, `]:` or `<`: a body with none of them has nothing to judge. */
+const MAY_HOLD_HTML_OR_LINK = /<|\]\(|\]:/;
+
+/** Raw HTML outside the allowlist and links to unsafe URLs in a Markdown file. */
+export function markdownProblems(entry: LoadedEntry): ContentProblem[] {
+  if (!MAY_HOLD_HTML_OR_LINK.test(entry.source)) return [];
+  const file = entry.file.displayPath;
+  return bodyProblems(markdownToMdast(entry.source), []).map((problem) => ({ severity: 'error', file, ...problem }));
 }

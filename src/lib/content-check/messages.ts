@@ -32,7 +32,7 @@ export const checkMessages = {
   duplicateIndexNo: (others: readonly string[]) => `索引号重复，同一索引号还出现在：${others.join('、')}（duplicate indexNo）`,
   mdxSyntax: 'MDX 语法错误：标签要成对闭合，{ } 中应为合法表达式（MDX syntax error）',
   unknownComponent: (known: readonly string[]) =>
-    `未知组件：请在文件中 import，或使用站点提供的组件${known.length ? `：${known.join('、')}` : ''}（unknown MDX component）`,
+    `未知组件：只能使用站点提供的组件${known.length ? `：${known.join('、')}` : ''}（unknown MDX component）`,
   missingLinkTarget: '链接指向的文档不存在，请检查相对路径和文件名（link target does not exist）',
   missingAnchor: (available: readonly string[]) =>
     `链接中的 # 标题锚点在目标文档中不存在${available.length ? `；可用：${available.slice(0, 8).join('、')}` : ''}（heading anchor not found）`,
@@ -40,6 +40,23 @@ export const checkMessages = {
     '链接指向本次构建不发布的文档（草稿、不予公开或非公开文档），将显示为纯文本（link to an unpublished document is shown as plain text）',
   excludedRawHtmlLink:
     'HTML 链接指向本次构建不发布的文档（草稿、不予公开或非公开文档），发布后会泄露其网址；请删除链接，或改写为 Markdown 链接 [文字](路径)，构建时显示为纯文本（raw HTML link to an unpublished document; remove it or write a Markdown link, which is shown as plain text）',
+  mdxImport: (components: readonly string[]) =>
+    `MDX 中不能写 import 或 export：文档不运行代码；站点组件 ${components.join('、')} 无需 import 即可使用（import and export are not allowed in MDX）`,
+  mdxExpression:
+    'MDX 中不能写 { } 表达式（JavaScript）；要显示大括号请写 \\{，代码请放进代码块；组件属性只能直接写数字、字符串或字符串数组，如 year={2020}（JavaScript expressions are not allowed in MDX）',
+  mdxFragment: 'MDX 中不能写 <> 片段，请去掉 <> 和 </>（fragments are not allowed in MDX）',
+  componentAttributes: (component: string, documented: readonly string[]) =>
+    `<${component}> 只接受这些属性，值须直接写出：${documented.join(' ') || '（无）'}（only these attributes, with literal values）`,
+  htmlAttributeExpression: 'HTML 属性值只能写在引号中，不能用 { } 表达式（HTML attributes take quoted text only）',
+  htmlElement: (tags: readonly string[]) =>
+    `不允许的 HTML 元素，不会发布；可用的元素：${tags.join(' ')}（HTML element not allowed, never published）`,
+  htmlAttribute: (tag: string, attributes: readonly string[]) =>
+    `不允许的 HTML 属性或属性值，不会发布；<${tag}> 可用的属性：${attributes.join(' ') || '（无）'}；不能用 on… 事件、style、class、id（HTML attribute not allowed, never published）`,
+  unsafeUrl:
+    '链接只能指向 http:、https:、mailto: 或站内地址，图片只能是 http:、https: 或站内地址（URL scheme not allowed）',
+  mdxLayout: 'MDX 文档不能指定 layout，版式由站点决定；请删除这一行（layout is not allowed in a document）',
+  mdxRenderFailed: (where: string, detail: string) =>
+    `${where}：MDX 正文渲染失败（MDX render failed）\n  ${detail}`,
   crashed: '检查内容时程序出错；加 --verbose 查看详情（the content check itself failed; use --verbose for details）',
   symlink:
     '是符号链接，不会被读取也不会被发布；内容文件必须是 content/ 中的真实文件，请把文件本身放进来（a symbolic link: content files must be real files inside content/; links are never followed）',
