@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Audience } from '../../src/lib/access.ts';
 import { buildContentIndex } from '../../src/lib/content-files/content-index.ts';
 import { loadContent } from '../../src/lib/content-files/load.ts';
+import { pagefindFileData } from '../../src/lib/pagefind-contract.ts';
 import {
   createLinkScanner,
   createScanner,
@@ -48,8 +49,6 @@ const MARKUP = new Set(['.html', '.htm', '.xml', '.svg', '.rss', '.atom']);
 const JSON_FILES = new Set(['.json', '.webmanifest']);
 const PLAIN_TEXT = new Set(['.csv', '.tsv', '.txt', '.js', '.mjs', '.css', '.map']);
 const GZIP_MAGIC = [0x1f, 0x8b];
-// Every Pagefind file (index, fragments, filters, metadata) decompresses to this, then its data.
-const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 /**
  * Pagefind's program (its JS, CSS and WebAssembly, `wasm.<language>.pagefind`,
@@ -82,8 +81,8 @@ export function siteSegments(files: readonly string[]): Set<string> {
 export function outputFileText(file: string, content: Buffer): string | undefined {
   const extension = path.extname(file).toLowerCase();
   if (content[0] === GZIP_MAGIC[0] && content[1] === GZIP_MAGIC[1]) {
-    let text = gunzipSync(content).toString('utf8');
-    if (text.startsWith(PAGEFIND_SIGNATURE)) text = text.slice(PAGEFIND_SIGNATURE.length);
+    // Every Pagefind file (index, fragments, filters, metadata) is gzip of a signature, then its data.
+    const text = pagefindFileData(gunzipSync(content).toString('utf8'));
     // Fragments are JSON; the index and filter files are binary with the words in UTF-8.
     const decoded = text.startsWith('{') ? jsonText(text) : text;
     // The search index stores text with letters and digits marked (`2022_`, see

@@ -8,6 +8,7 @@ import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FILE_SIGNATURE, fragmentData } from '../../src/lib/pagefind-contract.ts';
 import { excludedFingerprints } from '../../src/lib/leak-scan.ts';
 import { toIndexContent } from '../../src/lib/search-text.ts';
 import { documentsForScan, findLeaks, isThirdPartyAsset } from '../../scripts/publish/leak-gate.ts';
@@ -128,14 +129,14 @@ describe('the access gate and the leak scan', () => {
     await writeFile(feed, (await readFile(feed, 'utf8')).replace('</channel>', '<item><title>GATE-2022-0099</title></item></channel>'));
     await writeFile(path.join(copy, 'data.json'), JSON.stringify({ note: '机密报告正文第二句午未申同样不得外泄' }));
     await writeFile(path.join(copy, 'table.csv'), '指标,数值\n机密表格单元格酉戌亥,42\n');
-    // Pagefind stores each page as gzip("pagefind_dcd" + JSON); the site's
+    // Pagefind stores each page as gzip(signature + JSON); the site's
     // index text splits words with thin spaces and marks letter and digit runs.
     const fragments = (await listFiles(copy)).filter((f) => f.startsWith('pagefind/fragment/'));
     expect(fragments.length).toBeGreaterThan(0);
     const fragmentFile = path.join(copy, fragments[0]!);
-    const fragment = JSON.parse(gunzipSync(await readFile(fragmentFile)).toString('utf8').slice('pagefind_dcd'.length));
+    const fragment = fragmentData(gunzipSync(await readFile(fragmentFile)).toString('utf8'));
     fragment.content = toIndexContent('公开标题', ['草稿期的正文第一句不得发布', '编号GATE-2022-0099'], 8);
-    await writeFile(fragmentFile, gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(fragment)}`)));
+    await writeFile(fragmentFile, gzipSync(Buffer.from(`${FILE_SIGNATURE}${JSON.stringify(fragment)}`)));
 
     const hits = await findLeaks(copy, documentsForScan(contentDir, 'internal'));
     const where = new Map(

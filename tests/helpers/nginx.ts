@@ -105,14 +105,36 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`nginx did not listen on ${port}:\n${log()}`);
 }
 
+/**
+ * A stock nginx location for a site that is not Gazette's (the benchmark's
+ * baseline): the files and compression, none of our headers, whose CSP would
+ * stop stock Pagefind's web worker from compiling its WebAssembly.
+ */
+const plainSiteConf = (served: string) => `
+location /kb/ {
+    alias ${served}/;
+    index index.html;
+    gzip on;
+    gzip_static on;
+    gzip_comp_level 6;
+    gzip_min_length 1024;
+    gzip_types text/css application/javascript application/json application/wasm image/svg+xml text/plain;
+}
+`;
+
+export interface ServeOptions {
+  /** Serve with a stock location instead of the repository's config (see `plainSiteConf`). */
+  plain?: boolean;
+}
+
 /** Starts nginx on a free loopback port serving `distDir` at `/kb/`. */
-export async function serveWithNginx(distDir: string): Promise<NginxServer> {
+export async function serveWithNginx(distDir: string, { plain = false }: ServeOptions = {}): Promise<NginxServer> {
   const asRoot = process.getuid?.() === 0;
   const served = asRoot ? await reachableByWorkers(path.resolve(distDir)) : path.resolve(distDir);
   const work = await tempDir('gazette-nginx-');
   await mkdir(path.join(work, 'temp'), { recursive: true });
   const port = await freePort();
-  const site = (await readFile(NGINX_SITE_CONF, 'utf8')).replaceAll(DEPLOYED_DIST, `${served}/`);
+  const site = plain ? plainSiteConf(served) : (await readFile(NGINX_SITE_CONF, 'utf8')).replaceAll(DEPLOYED_DIST, `${served}/`);
   await writeFile(path.join(work, 'gazette.conf'), site);
   const conf = `
 ${asRoot ? `user ${WORKER_USER} ${await workerGroup()};` : '# Not started as root: the workers run as the invoking user.'}
@@ -132,7 +154,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     server_name localhost;
-    include ${NGINX_SERVER_CONF};
+    ${plain ? '' : `include ${NGINX_SERVER_CONF};`}
     include ${work}/gazette.conf;
   }
 }
