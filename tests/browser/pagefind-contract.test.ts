@@ -24,6 +24,7 @@ import {
   type PagefindApi,
 } from '../../src/lib/pagefind-contract.ts';
 import { WORD_BREAK } from '../../src/lib/search-text.ts';
+import { setPublishedModes } from '../../scripts/publish/output-modes.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -124,6 +125,8 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/lib/pagefi
       path.join(site, 'search', 'contract', 'index.html'),
       `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>contract</title><script type="module" src="harness.js"></script></head><body data-weights="${JSON.stringify(weights)}"></body></html>`,
     );
+    // As `npm run build` leaves its output: readable by nginx's unprivileged workers.
+    setPublishedModes(site, 0o022);
     server = await serveWithNginx(site);
     browser = await launchChromium();
     page = await browser.newPage();

@@ -101,7 +101,7 @@ describe('npm run check on links to excluded documents', () => {
     const dir = await makeContent(
       {
         'reports/jsx.mdx': `${FRONT}见<a href="../restricted-report/">材料</a>。\n`,
-        'reports/raw.md': `${FRONT}见<a href="../restricted-report/">材料</a>。\n\n<p><a class="x" href='/kb/summaries/internal-summary/'>计划</a></p>\n`,
+        'reports/raw.md': `${FRONT}见<a href="../restricted-report/">材料</a>。\n\n<p><a title="x" href='/kb/summaries/internal-summary/'>计划</a></p>\n`,
       },
       BASIC,
     );
