@@ -8,12 +8,14 @@ import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
 import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
-import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
+import { CACHE_DIR, FEED_ORIGIN, SITE_BASE } from './src/site-settings.ts';
+import { siteUrlNotice } from './src/integrations/site-url.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 
 export default defineConfig({
-  site: SITE_URL,
+  // Feeds and the sitemap need an origin; without SITE_URL a stand-in, and a warning (siteUrlNotice).
+  site: FEED_ORIGIN,
   base: SITE_BASE,
   trailingSlash: 'always',
   cacheDir: CACHE_DIR,
@@ -47,7 +49,7 @@ export default defineConfig({
   },
   // contentCheck first: it reports every content error before anything else runs.
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
-  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap(), figuresReport()],
+  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap(), figuresReport(), siteUrlNotice()],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.
