@@ -14,7 +14,8 @@ import { buildSite, listFiles, listHtmlFiles, makeContent, readPage, type BuildR
 import { tempDir } from '../helpers/temp-dir.ts';
 import { buildIsolated } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
-import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
+import { inlineSvgs, parseSvg, seriesMarks } from '../helpers/svg.ts';
+import { PALETTE } from '../../src/lib/charts/spec.ts';
 
 const FIXTURE = path.join(FIXTURE_SITES, 'indicators');
 const SHIPPED = path.join(REPO_ROOT, 'content');
@@ -144,6 +145,12 @@ describe('indicators built from the fixture', () => {
     expect(rows.at(-1)).toEqual(['注：标“推算”的数值不是原文数值，而是由下一年的原文数值及原文所述增长率推算并取整得出。']);
     expect(html).toMatch(/<figcaption[^>]*>[\s\S]*空心点、虚线：推算值，非原文数值[\s\S]*<\/figcaption>/);
     expect(html).toMatch(/<desc[^>]*>折线图。接收办理涉密文件（份）：2019年640份（推算），2020年807份<\/desc>/);
+    // Both renditions of the chart draw the estimate hollow, with the line into it dashed.
+    const charts = inlineSvgs(html).map(parseSvg).filter((svg) => svg.root.attributes.class?.startsWith('chart chart--line'));
+    expect(charts.map((svg) => svg.root.attributes.class)).toEqual(['chart chart--line', 'chart chart--line chart--narrow']);
+    for (const svg of charts) {
+      expect(seriesMarks(svg, PALETTE[0])).toMatchObject({ filledPoints: [expect.any(String)], hollowPoints: [expect.any(String)], dashedLines: [expect.any(String)], solidLines: [] });
+    }
     // A table with printed figures only has no such footnote, and its chart no such caption.
     const printed = await readPage(site.outDir, 'indicators/docs-received/');
     expect(printed).not.toContain('推算值');
