@@ -88,6 +88,8 @@ describe('charts in a browser, served by nginx under /kb/', () => {
     // The wide rendition: the narrow one is for phones.
     const chart = page.locator('svg.chart--line:not(.chart--narrow)');
     await expect.poll(() => chart.count()).toBe(1);
+    // On a desktop screen the narrow rendition is not shown.
+    expect(await page.locator('svg.chart--line.chart--narrow').isVisible()).toBe(false);
     const box = (await chart.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);
     expect(box.height).toBeGreaterThan(100);
