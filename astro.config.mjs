@@ -10,7 +10,9 @@ import { markUnsafeMarkdownPlugin, sanitizeHtmlPlugin } from './src/markdown/san
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
 import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
-import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
+import { CACHE_DIR, FEED_ORIGIN, SITE_BASE } from './src/site-settings.ts';
+import { siteUrlNotice } from './src/integrations/site-url.ts';
+import { devSearch } from './src/integrations/dev-search.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 
@@ -18,7 +20,8 @@ import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 const notAnErrorPage = (/** @type {string} */ page) => !new URL(page).pathname.endsWith('/403/');
 
 export default defineConfig({
-  site: SITE_URL,
+  // Feeds and the sitemap need an origin; without SITE_URL a stand-in, and a warning (siteUrlNotice).
+  site: FEED_ORIGIN,
   base: SITE_BASE,
   trailingSlash: 'always',
   cacheDir: CACHE_DIR,
@@ -55,8 +58,9 @@ export default defineConfig({
     }),
   },
   // contentCheck first: it reports every content error before anything else runs.
-  // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
-  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap({ filter: notAnErrorPage }), figuresReport()],
+  // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts);
+  // under `astro dev`, devSearch makes one with the same code from the pages the dev server renders.
+  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap({ filter: notAnErrorPage }), figuresReport(), siteUrlNotice(), devSearch()],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.

@@ -20,6 +20,7 @@
  * GAZETTE_CONTENT_DIR, ...).
  */
 import { spawn } from 'node:child_process';
+import { finished } from 'node:stream/promises';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,7 @@ import { astroBuildEnv } from '../src/lib/build-memory.ts';
 import { isCollectionEntry, listContentFiles } from '../src/lib/content-files/load.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
 import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
+import { AstroOutputLines } from './publish/astro-output.ts';
 import { listOutputFiles } from './publish/output-files.ts';
 import { setPublishedModes, unreadableByOthersNote } from './publish/output-modes.ts';
 import { precompress } from './publish/precompress.ts';
@@ -48,10 +50,16 @@ function astroBuild(outDir: string, strict: boolean): Promise<void> {
   // Astro's memory is sized for the archive (src/lib/build-memory.ts).
   const entries = listContentFiles(CONTENT_DIR).filter(isCollectionEntry).length;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: astroBuildEnv(process.env, entries) });
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['inherit', 'pipe', 'inherit'], env: astroBuildEnv(process.env, entries) });
+    // One line per route, without the render times Astro attaches to the wrong one (scripts/publish/astro-output.ts).
+    const lines = child.stdout.pipe(new AstroOutputLines());
+    lines.pipe(process.stdout, { end: false });
     child.on('error', reject);
     child.on('close', (code, signal) =>
-      code === 0 ? resolve() : reject(new BuildFailure(`astro build 失败（astro build failed: ${signal ?? `exit code ${code}`}）`)),
+      // Astro's last lines are printed before anything that follows.
+      finished(lines).then(() =>
+        code === 0 ? resolve() : reject(new BuildFailure(`astro build 失败（astro build failed: ${signal ?? `exit code ${code}`}）`)),
+      ),
     );
   });
 }
@@ -83,12 +91,15 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   // process has its records, this one must feed it, not read and
   // fingerprint every content file for the leak scanner.
   let leakScanner: LeakScanner | undefined;
+  let excluded = 0;
   const scans: Promise<LeakHit[]>[] = [];
   const scanned = new Set<string>();
   const scan = (files: string[]) => {
     if (!leakScanner) {
       // The first shard written: set the scanner up and scan the pages too.
-      leakScanner = createLeakScanner(documentsForScan(CONTENT_DIR, SITE_AUDIENCE), cacheDir, pages);
+      const documents = documentsForScan(CONTENT_DIR, SITE_AUDIENCE);
+      excluded = documents.filter((doc) => !doc.publishable).length;
+      leakScanner = createLeakScanner(documents, cacheDir, pages);
       scan(pages);
     }
     for (const file of files) scanned.add(file);
@@ -104,9 +115,13 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const leaks = (await allEnded(scans)).flat();
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
   await leakScanner!.saveCache();
-  const { scanned: scannedCount, knownClean, thirdParty } = leakScanner!.counts;
+  // Every output file went through the gate: decoded and searched, or known clean by its hash from the last build.
+  const { scanned: searched, knownClean, thirdParty } = leakScanner!.counts;
   console.log(
-    `gates: 泄露检查通过（leak scan passed: ${scannedCount} files scanned, ${knownClean} unchanged since the last clean scan, ${thirdParty} of Pagefind's program files not searched）`,
+    excluded === 0
+      ? `gates: 泄露检查：已扫描 ${scanned.size} 个文件，本次构建没有需排除的文档（leak scan passed: ${scanned.size} files, no document excluded from this build）`
+      : `gates: 泄露检查：已扫描 ${searched + knownClean} 个文件（其中 ${knownClean} 个与上次检查时相同，另有 ${thirdParty} 个 Pagefind 程序文件不必检查），未发现 ${excluded} 篇排除文档的内容` +
+          `（leak scan passed: ${searched} files scanned, ${knownClean} unchanged since the last clean scan, ${thirdParty} of Pagefind's program files not searched, for ${excluded} excluded documents）`,
   );
   const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`));
   const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });

@@ -14,8 +14,18 @@ export const SITE_AUDIENCE: Audience = parseAudience(process.env.SITE_AUDIENCE);
 /** URL prefix the site is served under, always with leading and trailing slash (`/kb/`). */
 export const SITE_BASE: string = normalizeBase(process.env.SITE_BASE);
 
-/** Absolute origin used in feeds and the sitemap. */
-export const SITE_URL: string = process.env.SITE_URL ?? 'http://localhost';
+/**
+ * The deployed site's origin (`http://intranet.example`), for citations,
+ * downloads, feeds and the sitemap; unset in development. Without it
+ * citations print paths, and a production build warns (src/integrations/site-url.ts).
+ */
+export const SITE_URL: string | undefined = process.env.SITE_URL?.trim() || undefined;
+
+/**
+ * The origin feeds and the sitemap are written with: they need absolute
+ * URLs, so without SITE_URL they get this stand-in, and the build says so.
+ */
+export const FEED_ORIGIN: string = SITE_URL ?? 'http://localhost';
 
 /**
  * Where the documents live. Tests point this at small fixture sites;

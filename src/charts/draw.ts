@@ -61,7 +61,7 @@ function accessibleRoot(spec: ChartSpec, id: string): CustomPlugin {
           node.attributes.role = 'img';
           node.attributes['aria-labelledby'] = `${id}-title`;
           node.attributes['aria-describedby'] = `${id}-desc`;
-          node.attributes.class = `chart chart--${spec.kind}`;
+          node.attributes.class = `chart chart--${spec.kind}${spec.narrow ? ' chart--narrow' : ''}`;
           node.children.unshift(textElement('title', `${id}-title`, spec.title), textElement('desc', `${id}-desc`, spec.description));
         },
       },

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { SiteDocument } from './documents.ts';
 import { parseIsoDate } from '../lib/dates.ts';
-import { SITE_BASE, SITE_URL, href } from '../site-settings.ts';
+import { FEED_ORIGIN, SITE_BASE, href } from '../site-settings.ts';
 import { ui } from '../translations/zh-CN.ts';
 
 /** Items per feed: feed readers only need the recent ones. */
@@ -12,7 +12,7 @@ export function documentFeed(title: string, docs: readonly SiteDocument[]) {
   return rss({
     title: `${title} - ${ui.siteName}`,
     description: ui.siteDescription,
-    site: new URL(SITE_BASE, SITE_URL).href,
+    site: new URL(SITE_BASE, FEED_ORIGIN).href,
     customData: '<language>zh-cn</language>',
     items: docs.slice(0, FEED_LIMIT).map((doc) => ({
       title: doc.data.title,

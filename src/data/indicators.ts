@@ -15,7 +15,8 @@ import { publishFigureReport, type FigureReportEntry } from '../lib/indicators/r
 import { changeFromYearBefore, decimalsOf, latestPoint, pointFor, roundTo } from '../lib/indicators/series.ts';
 import { indicatorUi, ui } from '../translations/zh-CN.ts';
 import { slugify } from '../lib/slug.ts';
-import { SITE_URL, href } from '../site-settings.ts';
+import { SITE_BASE, SITE_URL, href } from '../site-settings.ts';
+import { citableUrl } from '../lib/urls.ts';
 import { ContentError, getDocuments, getEveryDocumentKey, type SiteDocument } from './documents.ts';
 
 export type { Indicator } from '../lib/indicators/model.ts';
@@ -110,9 +111,9 @@ export function categoryAnchor(category: string): string {
   return `category-${slugify(category)}`;
 }
 
-/** An absolute URL, for downloads and citations that leave the site. */
-export function absoluteUrl(sitePath: string): string {
-  return new URL(href(sitePath), SITE_URL).href;
+/** The address that citations and downloads print: absolute under SITE_URL, else the path (see `citableUrl`). */
+export function citedUrl(sitePath: string): string {
+  return citableUrl(SITE_BASE, sitePath, SITE_URL);
 }
 
 /** A link to a published document; undefined for one this build does not publish. */
@@ -132,7 +133,7 @@ export async function sourceLinks(): Promise<(key: string) => SourceLink | undef
   const docs = await publishedDocuments();
   return (key) => {
     const doc = docs.get(key);
-    return doc && { key, title: doc.data.title, url: absoluteUrl(doc.path) };
+    return doc && { key, title: doc.data.title, url: citedUrl(doc.path) };
   };
 }
 
@@ -153,7 +154,7 @@ export async function indicatorDetails(indicator: Indicator) {
   const figure = isSeries
     ? { ...seriesFigure([indicator]), table }
     : comparisonFigure(indicator.category, latest.year, peers, (other) => href(indicatorPath(other)));
-  const url = absoluteUrl(indicatorPath(indicator));
+  const url = citedUrl(indicatorPath(indicator));
   const years = indicatorUi.yearRange(indicator.values[0]!.year, latest.year);
   const rateParts = indicator.rate && {
     numerator: data.byId.get(indicator.rate.numerator),
@@ -161,7 +162,7 @@ export async function indicatorDetails(indicator: Indicator) {
   };
   return {
     latest: `${formatValue(latest, indicator.unit)}（${indicatorUi.yearLabel(latest.year)}）`,
-    change: change && formatChange(change, indicator.unit),
+    change: change && formatChange(change, indicator.unit, latest.scale),
     figure,
     /** The full table when the chart's own table shows other indicators. */
     separateTable: isSeries ? undefined : table,

@@ -47,7 +47,7 @@ function barFigure(title: string, rowHeader: string, labels: string[], series: C
     header: { text: label },
     cells: series.map((one, index) => ({ text: withUnit(one.values[row] ?? 0, unitOf(index)) })),
   }));
-  const table: DataTable = { caption: indicatorUi.dataTable(title), rowHeader, columns: series.map((one) => one.label), rows };
+  const table: DataTable = { caption: indicatorUi.dataTable(title), rowHeader, columns: series.map((one) => one.label), rows, notes: [] };
   const description = rows.map((row) => `${row.header.text}${row.cells.map((cell) => cell.text).join('、')}`).join(indicatorUi.itemSeparator);
   return {
     chart: { kind: 'bar', title, description: indicatorUi.barDescription(description), labels, series, ...barChartSize(labels.length * series.length) },

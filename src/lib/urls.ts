@@ -14,3 +14,13 @@ export function withBase(base: string, path: string): string {
   const clean = path.replace(/^\/+/, '');
   return `${normalizeBase(base)}${clean}`;
 }
+
+/**
+ * The address to print where a reader copies it (a citation, a download's
+ * links): absolute under the deployed origin when it is known, otherwise the
+ * path under the base. Never an invented host such as `http://localhost`.
+ */
+export function citableUrl(base: string, path: string, siteUrl: string | undefined): string {
+  const local = withBase(base, path);
+  return siteUrl ? new URL(local, siteUrl).href : local;
+}

@@ -16,6 +16,12 @@ export const INDICATOR_UNITS = [
 /** How a document words an approximate figure: 500多篇, 3500余篇, 超过97%. */
 export const QUALIFIERS = ['多', '余', '超过'] as const;
 
+/** The large-number words a document may print a figure in (GB/T 15835): 100万件, 1.2亿元. */
+export const SCALES = ['万', '亿'] as const;
+
+/** Units that already carry a scale or are not counts, which a figure's `scale` cannot go with. */
+const UNITS_WITHOUT_SCALE: readonly string[] = ['%', '万元', '亿元'];
+
 /** Ids that would clash with the dataset downloads under `/indicators/`. */
 const RESERVED_IDS = ['data'];
 
@@ -41,6 +47,8 @@ const valueSchema = z.strictObject(
     year,
     /** The figure as the document prints it; rates are in percent (78 for 78%). */
     value: z.number({ error: '应为数字，不带单位和千分位逗号（expected a plain number such as 8555）' }),
+    /** 显示单位: the document prints the value in 万 or 亿 (1000000 with 万 prints 100万); the value itself stays whole. */
+    scale: z.enum(SCALES, { error: `应为 ${SCALES.join('、')} 之一（expected 万 or 亿）` }).optional(),
     /** 约数: how the document qualifies the figure (多, 余, 超过); the value is then a bound. */
     qualifier: z.enum(QUALIFIERS, { error: `应为 ${QUALIFIERS.join('、')} 之一` }).optional(),
     /** Year-on-year growth in percent as the document states it (26 for 同比增长26%); the year before is derived from it. */
@@ -87,6 +95,15 @@ const indicatorSchema = z
         message: `年份 ${group[0]!.year} 重复出现 ${group.length} 次（duplicate year）`,
       });
     }
+    indicator.values.forEach((entry, index) => {
+      if (entry.scale && UNITS_WITHOUT_SCALE.includes(indicator.unit)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', index, 'scale'],
+          message: `单位为 ${indicator.unit} 的指标不能再写 scale（scale does not go with the unit ${indicator.unit}; write the value in 份, 件, 元… and scale: 万）`,
+        });
+      }
+    });
     if (indicator.rate && indicator.unit !== '%') {
       ctx.addIssue({ code: 'custom', path: ['unit'], message: '比率指标的单位应为 %（a rate is in %）' });
     }
@@ -109,3 +126,4 @@ export type IndicatorData = z.output<typeof indicatorSchema>;
 export type IndicatorValueData = z.output<typeof valueSchema>;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
+export type Scale = (typeof SCALES)[number];

@@ -156,6 +156,8 @@ export const indicatorUi = {
   datasetDownloads: '下载全部指标数据',
   formula: '计算方法',
   derivedMark: '推算',
+  derivedFootnote: '注：标“推算”的数值不是原文数值，而是由下一年的原文数值及原文所述增长率推算并取整得出。',
+  estimateLegend: '空心点、虚线：推算值，非原文数值',
   derivedNote: (year: number, value: string, growth: number) =>
     `由${year}年数值${value}及原文所述同比增长${growth}%推算并取整，非原文数值`,
   checkNote: (computed: string, numerator: string, denominator: string) =>

@@ -1,9 +1,13 @@
 /**
  * Build-time charts of the shipped indicators in chromium, served by nginx
  * under /kb/ with JavaScript off: the SVG parses as SVG, renders to a PNG
- * that shows the line in its colour, and nothing is fetched from outside.
+ * that shows the line in its colour, nothing is fetched from outside, and on
+ * a 390 px phone the chart shown has text at least 11 CSS px high.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { create, type Font } from 'fontkitten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { recordExternalRequests } from '../helpers/browser.ts';
@@ -11,10 +15,28 @@ import { buildIsolated } from '../helpers/isolated-build.ts';
 import type { NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { serveInChromium, type ServedSite } from '../helpers/served-site.ts';
-import { PALETTE } from '../../src/lib/charts/spec.ts';
+import { CHART_TEXT_SIZES, PALETTE } from '../../src/lib/charts/spec.ts';
 
 /** A series the seed states with a growth rate, so it has two years and a line chart. */
 const LINE_CHART_PAGE = 'indicators/classified-documents-received/';
+/** Pages with every kind of chart that has text: a line, the category bars, the reform dashboard's bars. */
+const CHART_PAGES = [LINE_CHART_PAGE, 'indicators/', 'reforms/'];
+/** The smallest text a phone reader should get (CSS px of font size). */
+const MIN_TEXT_PX = 11;
+
+/**
+ * How tall a digit is, as a share of the font size, in the chart font: text
+ * is drawn as paths, so its size is read from the glyphs' outlines.
+ */
+function digitHeightPerEm(): number {
+  const file = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+  const font = create(readFileSync(file)) as Font;
+  const heights = [...'0123456789'].map((digit) => {
+    const box = font.glyphForCodePoint(digit.codePointAt(0)!).bbox;
+    return (box.maxY - box.minY) / font.unitsPerEm;
+  });
+  return Math.min(...heights);
+}
 
 /** Pixels of a PNG, counted in the browser: how many are near `colour`, how many are not white. */
 async function countPixels(analysis: Page, png: Buffer, colour: string) {
@@ -63,8 +85,11 @@ describe('charts in a browser, served by nginx under /kb/', () => {
     const external = recordExternalRequests(page);
     const response = await page.goto(`${server.siteUrl}${LINE_CHART_PAGE}`);
     expect(response?.status()).toBe(200);
-    const chart = page.locator('svg.chart--line');
+    // The wide rendition: the narrow one is for phones.
+    const chart = page.locator('svg.chart--line:not(.chart--narrow)');
     await expect.poll(() => chart.count()).toBe(1);
+    // On a desktop screen the narrow rendition is not shown.
+    expect(await page.locator('svg.chart--line.chart--narrow').isVisible()).toBe(false);
     const box = (await chart.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);
     expect(box.height).toBeGreaterThan(100);
@@ -100,5 +125,49 @@ describe('charts in a browser, served by nginx under /kb/', () => {
     }, markups);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('shows chart text at 11 CSS px or more on a 390 × 844 phone', async () => {
+    const smallestDrawn = { wide: Math.min(...Object.values(CHART_TEXT_SIZES.wide)), narrow: Math.min(...Object.values(CHART_TEXT_SIZES.narrow)) };
+    const digitHeight = digitHeightPerEm();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const tooSmall: string[] = [];
+    let measured = 0;
+    for (const sitePath of CHART_PAGES) {
+      await page.goto(`${server.siteUrl}${sitePath}`);
+      const charts = await page.evaluate(() => {
+        // A page wider than the screen is shown zoomed out: a CSS pixel is then smaller than a screen one.
+        const zoom = window.visualViewport?.scale ?? 1;
+        return [...document.querySelectorAll<SVGSVGElement>('svg.chart:not(.chart--sparkline)')]
+          .filter((svg) => svg.getBoundingClientRect().width > 0)
+          .map((svg) => ({
+            title: svg.querySelector('title')?.textContent ?? '',
+            narrow: svg.classList.contains('chart--narrow'),
+            shownWidth: svg.getBoundingClientRect().width * zoom,
+            drawnWidth: svg.viewBox.baseVal.width,
+            // Text is drawn as paths in Chart.js's text grey, one group per axis or legend. A group
+            // that runs across (a row of labels) is as high as its tallest glyph, a digit at least.
+            rows: [...svg.querySelectorAll('g[fill="#666"]')]
+              .map((group) => group.getBoundingClientRect())
+              .filter((box) => box.width > 3 * box.height && box.height > 0)
+              .map((box) => box.height * zoom),
+          }));
+      });
+      expect(charts.length, sitePath).toBeGreaterThan(0);
+      for (const chart of charts) {
+        measured++;
+        // The smallest text as drawn, scaled from the chart's own pixels (its viewBox) to the width it is shown at.
+        const textPx = (smallestDrawn[chart.narrow ? 'narrow' : 'wide'] * chart.shownWidth) / chart.drawnWidth;
+        expect(chart.rows.length, chart.title).toBeGreaterThan(0);
+        const rowText = Math.min(...chart.rows) / digitHeight;
+        if (textPx < MIN_TEXT_PX || rowText < MIN_TEXT_PX) {
+          tooSmall.push(`${sitePath} ${chart.title}: drawn ${chart.drawnWidth} px wide, shown ${chart.shownWidth.toFixed(0)} px: text ${textPx.toFixed(1)} px (glyphs ${rowText.toFixed(1)} px)`);
+        }
+      }
+    }
+    await context.close();
+    expect(measured).toBeGreaterThan(5);
+    expect(tooSmall).toEqual([]);
   });
 });

@@ -79,7 +79,8 @@ describe('the basic fixture', () => {
   let publicBuild: BuildResult;
   beforeAll(async () => {
     internal = await buildSite({ contentDir, base: '/kb/' });
-    publicBuild = await buildSite({ contentDir, base: '/kb/', audience: 'public' });
+    // The public build knows where it will be deployed; the internal one does not.
+    publicBuild = await buildSite({ contentDir, base: '/kb/', audience: 'public', env: { SITE_URL: 'http://intranet.example' } });
   });
 
   async function allText(outDir: string): Promise<string> {
@@ -124,6 +125,15 @@ describe('the basic fixture', () => {
     expect(feed).toContain('/kb/reports/public-report/');
     const sitemap = await readFile(path.join(internal.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('/kb/reports/public-report/');
+  });
+
+  it('writes feeds and the sitemap under SITE_URL, and warns when a build has none', async () => {
+    const feed = await readFile(path.join(publicBuild.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<link>http://intranet.example/kb/reports/public-report/</link>');
+    expect(await readFile(path.join(publicBuild.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>http://intranet.example/kb/reports/public-report/</loc>');
+    expect(await allText(publicBuild.outDir)).not.toContain('localhost');
+    expect(publicBuild.output).not.toContain('SITE_URL');
+    expect(internal.output).toMatch(/WARN.*\[gazette-site-url\] 未设置 SITE_URL.*（SITE_URL is not set/);
   });
 
   it('links the previous and next issue of a journal', async () => {

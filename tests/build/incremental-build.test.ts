@@ -90,7 +90,7 @@ describe('incremental build', () => {
     expect(showingTitle).toEqual(
       expect.arrayContaining(['bulletins/test-journal/2021/2/index.html', 'bulletins/test-journal/2021/1/index.html', 'reforms/reform-a/index.html']),
     );
-    const showingFigure = await showing('7,100');
+    const showingFigure = await showing('7100份');
     expect(showingFigure).toEqual(expect.arrayContaining(['reports/figures-in-prose/index.html', 'summaries/summary-2019/index.html']));
     const rerendered = pages.filter((page) => !restored.has(page));
     expect(rerendered.sort()).toEqual([...new Set([...showingTitle, ...showingFigure])].sort());

@@ -10,11 +10,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { buildSite, listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, listFiles, listHtmlFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { buildIsolated } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
-import { inlineSvgs, parseSvg } from '../helpers/svg.ts';
+import { inlineSvgs, parseSvg, seriesMarks } from '../helpers/svg.ts';
+import { PALETTE } from '../../src/lib/charts/spec.ts';
 
 const FIXTURE = path.join(FIXTURE_SITES, 'indicators');
 const SHIPPED = path.join(REPO_ROOT, 'content');
@@ -24,6 +25,7 @@ interface FixtureValue {
   year: number;
   value: number;
   growth?: number;
+  scale?: string;
   source?: string;
 }
 
@@ -71,8 +73,6 @@ function tableRows(html: string, marker: string): string[][] {
     [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()),
   );
 }
-
-const grouped = (value: number) => value.toLocaleString('en-US');
 
 const build = (options: Parameters<typeof buildIsolated>[0]) => buildIsolated(options, 'indicators-');
 
@@ -122,7 +122,8 @@ describe('indicators built from the fixture', () => {
       for (const value of values) {
         const row = rows.find((cells) => cells[0] === `${value.year}年`);
         expect(row, `${id} ${value.year}`).toBeDefined();
-        expect(row![1]).toBe(`${grouped(value.value)}${unit}`);
+        // As official documents print figures: no grouping commas.
+        expect(row![1]).toBe(`${value.value}${unit}`);
       }
       expect(html).toMatch(/<caption[^>]*>/);
       expect(html).toMatch(/<th scope="col"[^>]*>年份<\/th>/);
@@ -140,6 +141,20 @@ describe('indicators built from the fixture', () => {
       '由2020年数值807份及原文所述同比增长26%推算并取整，非原文数值',
     ]);
     expect(html).toContain('增加167份（+26.1%）');
+    // The table's footnote says what 推算 means; the chart's caption says how an estimate is drawn.
+    expect(rows.at(-1)).toEqual(['注：标“推算”的数值不是原文数值，而是由下一年的原文数值及原文所述增长率推算并取整得出。']);
+    expect(html).toMatch(/<figcaption[^>]*>[\s\S]*空心点、虚线：推算值，非原文数值[\s\S]*<\/figcaption>/);
+    expect(html).toMatch(/<desc[^>]*>折线图。接收办理涉密文件（份）：2019年640份（推算），2020年807份<\/desc>/);
+    // Both renditions of the chart draw the estimate hollow, with the line into it dashed.
+    const charts = inlineSvgs(html).map(parseSvg).filter((svg) => svg.root.attributes.class?.startsWith('chart chart--line'));
+    expect(charts.map((svg) => svg.root.attributes.class)).toEqual(['chart chart--line', 'chart chart--line chart--narrow']);
+    for (const svg of charts) {
+      expect(seriesMarks(svg, PALETTE[0])).toMatchObject({ filledPoints: [expect.any(String)], hollowPoints: [expect.any(String)], dashedLines: [expect.any(String)], solidLines: [] });
+    }
+    // A table with printed figures only has no such footnote, and its chart no such caption.
+    const printed = await readPage(site.outDir, 'indicators/docs-received/');
+    expect(printed).not.toContain('推算值');
+    expect(printed).not.toContain('data-table__note');
   });
 
   it('shows 78% as printed, with the recomputed figure beside it', async () => {
@@ -156,10 +171,24 @@ describe('indicators built from the fixture', () => {
     const html = await readPage(site.outDir, 'indicators/docs-received/');
     expect(html).toContain(`href="${BASE}summaries/summary-2019/"`);
     expect(html).toContain(`href="${BASE}summaries/summary-2020/"`);
-    expect(html).toContain('测试办公室. 收文数量（2018—2020年）[DS/OL]. 光明新区综合办文献库. http://localhost/kb/indicators/docs-received/.');
+    // Built without SITE_URL: the path under the site's name, never a made-up host.
+    expect(html).toContain('测试办公室. 收文数量（2018—2020年）[DS/OL]. 光明新区综合办文献库. /kb/indicators/docs-received/.');
     expect(html).toContain(`href="${BASE}indicators/docs-received.csv"`);
     expect(html).toContain(`href="${BASE}indicators/docs-received.json"`);
     expect(html).toContain('增加555份（+6.9%）');
+  });
+
+  it('built without SITE_URL, warns and prints no made-up host outside the feeds and the sitemap', async () => {
+    const warning = site.output.split('\n').find((line) => line.includes('[gazette-site-url]'));
+    expect(warning).toMatch(/WARN.*未设置 SITE_URL：引用和下载数据中的链接只写站内路径.*（SITE_URL is not set: citations and downloads show paths only/);
+    const withHost: string[] = [];
+    for (const file of await listFiles(site.outDir)) {
+      if (!/\.(html|csv|json)$/.test(file)) continue;
+      if ((await readFile(path.join(site.outDir, file), 'utf8')).includes('localhost')) withHost.push(file);
+    }
+    expect(withHost).toEqual([]);
+    // Feeds and the sitemap need absolute URLs: they carry the stand-in the warning names.
+    expect(await readFile(path.join(site.outDir, 'rss.xml'), 'utf8')).toContain('http://localhost/kb/');
   });
 
   it('leaves out figures whose only source is an unpublished document', async () => {
@@ -182,7 +211,7 @@ describe('indicators built from the fixture', () => {
         const row = rows.find((cells) => cells[0] === id && cells[4] === String(value.year));
         expect(row, `${id} ${value.year}`).toBeDefined();
         expect(row![5]).toBe(String(value.value));
-        expect(row![9]).toBe(`http://localhost/kb/${value.source}/`);
+        expect(row![9]).toBe(`/kb/${value.source}/`);
       }
     }
     expect(rows.find((cells) => cells[0] === 'classified-received' && cells[4] === '2019')![7]).toBe('是');
@@ -199,7 +228,7 @@ describe('indicators built from the fixture', () => {
       [...indicators.keys()].filter((id) => id !== 'restricted-only').sort(),
     );
     const one = JSON.parse(await readFile(path.join(site.outDir, 'indicators/docs-received.json'), 'utf8'));
-    expect(one).toMatchObject({ id: 'docs-received', name: '收文数量', unit: '份', url: 'http://localhost/kb/indicators/docs-received/' });
+    expect(one).toMatchObject({ id: 'docs-received', name: '收文数量', unit: '份', url: '/kb/indicators/docs-received/' });
     expect(one.values.map((v: FixtureValue) => [v.year, v.value])).toEqual(indicators.get('docs-received')!.values.map((v) => [v.year, v.value]));
   });
 
@@ -233,9 +262,9 @@ describe('indicators built from the fixture', () => {
     for (const category of ['文件处理', '应急管理', '改革']) expect(html).toMatch(new RegExp(`<h2 id="[^"]+"[^>]*>${category}</h2>`));
     const rows = tableRows(html, '>文件处理</h2>');
     const received = rows.find((cells) => cells[0] === '收文数量')!;
-    expect(received.slice(0, 3)).toEqual(['收文数量', '8,555份（2020年）', '增加555份（+6.9%）']);
+    expect(received.slice(0, 3)).toEqual(['收文数量', '8555份（2020年）', '增加555份（+6.9%）']);
     // The sparkline's accessible name and summary.
-    expect(received[3]).toBe('收文数量（份）迷你折线图。收文数量（份）：2018年7,000份，2019年8,000份，2020年8,555份');
+    expect(received[3]).toBe('收文数量（份）迷你折线图。收文数量（份）：2018年7000份，2019年8000份，2020年8555份');
     expect(rows.find((cells) => cells[0] === '办文数量')![2]).toBe('增加434份（+8.7%）');
     // A small chart for every series; a single year has nothing to draw a line through.
     const fileSection = html.slice(html.indexOf('>文件处理</h2>'), html.indexOf('</section>', html.indexOf('>文件处理</h2>')));
@@ -245,8 +274,8 @@ describe('indicators built from the fixture', () => {
 
   it('prints figures from the data in MDX prose, linked to their indicator', async () => {
     const html = await readPage(site.outDir, 'reports/figures-in-prose/');
-    expect(html).toMatch(new RegExp(`2020年全年收文<a class="indicator-figure"[^>]*href="${BASE}indicators/docs-received/"[^>]*>8,555份</a>`));
-    expect(html).toMatch(/2019年为<a [^>]*>8,000份<\/a>/);
+    expect(html).toMatch(new RegExp(`2020年全年收文<a class="indicator-figure"[^>]*href="${BASE}indicators/docs-received/"[^>]*>8555份</a>`));
+    expect(html).toMatch(/2019年为<a [^>]*>8000份<\/a>/);
     expect(html.match(/<figure class="chart-figure"/g)).toHaveLength(3);
     expect(html).toContain('风险隐患排查与整改');
   });
@@ -258,11 +287,11 @@ describe('indicators built from the fixture', () => {
       expect(aside).toContain(`href="${BASE}indicators/${id}/"`);
     }
     // Only what this document printed: not the 2018/2019 figures of another summary, not the derived 2019 value.
-    expect(aside).toContain('8,555份（2020年）');
-    expect(aside).not.toContain('8,000份');
+    expect(aside).toContain('8555份（2020年）');
+    expect(aside).not.toContain('8000份');
     expect(aside).not.toContain('640份');
     const older = await readPage(site.outDir, 'summaries/summary-2019/');
-    expect(older).toContain('7,000份（2018年）、8,000份（2019年）');
+    expect(older).toContain('7000份（2018年）、8000份（2019年）');
   });
 
   it('computes the reform dashboard from the records and the indicators', async () => {
@@ -390,10 +419,18 @@ describe('the shipped indicators', () => {
       for (const value of values) {
         expect(value.source).toBe('summaries/2020-annual-summary');
         const cell = rows.find((cells) => cells[0] === `${value.year}年`)![1]!;
-        expect(cell.replace(/[多余]|超过/g, '')).toBe(`${grouped(value.value)}${unit}`);
+        // As the summary prints it: 8555份, 超过100万件 (never 1,000,000).
+        const scaled = value.scale === '万' ? `${value.value / 10_000}万` : `${value.value}`;
+        expect(cell.replace(/[多余]|超过/g, '')).toBe(`${scaled}${unit}`);
       }
       expect(summary, id).toContain(`href="/indicators/${id}/"`);
     }
+    expect(tableRows(await readPage(site.outDir, 'indicators/grid-events-reported/'), '网格化平台上报实有事件（件）：数据表')[1]![1]).toBe('超过100万件');
+    // Downloads keep the whole number, and say how the document printed it.
+    const csv = parseCsv((await readFile(path.join(site.outDir, 'indicators/grid-events-reported.csv'), 'utf8')).slice(1));
+    expect(csv[1]!.slice(4, 7)).toEqual(['2020', '1000000', '超过']);
+    const json = JSON.parse(await readFile(path.join(site.outDir, 'indicators/grid-events-reported.json'), 'utf8'));
+    expect(json.values[0]).toMatchObject({ value: 1_000_000, scale: '万', qualifier: '超过' });
   });
 
   it('derives 2019 from the three stated growth rates, marked as derived', async () => {

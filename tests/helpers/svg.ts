@@ -48,3 +48,33 @@ export function parseSvg(markup: string): ParsedSvg {
 export function inlineSvgs(html: string): string[] {
   return html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
 }
+
+/** What a line chart draws in one series colour, each distinct shape once (the canvas draws a chart twice). */
+export interface SeriesMarks {
+  /** Points filled with the colour. */
+  filledPoints: string[];
+  /** Points drawn as a ring: filled white inside an outline of the colour. */
+  hollowPoints: string[];
+  /** Unbroken line paths (stroked, open). */
+  solidLines: string[];
+  /** Dashed lines: the canvas writes dashes as one filled path of many small parts. */
+  dashedLines: string[];
+}
+
+const subpaths = (d: string) => (d.match(/[mM]/g) ?? []).length;
+
+/** The points and lines of the series drawn in `colour` (`#a4161a`), read from the chart's paths. */
+export function seriesMarks(svg: ParsedSvg, colour: string): SeriesMarks {
+  const paths = svg.elements.filter((element) => element.name === 'path' && element.attributes.d);
+  const distinct = (list: SvgElement[]) => [...new Set(list.map((element) => element.attributes.d!))];
+  const filled = paths.filter((element) => element.attributes.fill === colour);
+  const outlines = paths.filter((element) => element.attributes.stroke === colour && element.attributes.fill === 'none');
+  // A ring's white inside starts where its outline does; the white canvas background is a rectangle from 0 0.
+  const outlineStarts = new Set(outlines.map((element) => element.attributes.d!.slice(0, 8)));
+  return {
+    filledPoints: distinct(filled.filter((element) => subpaths(element.attributes.d!) === 1)),
+    hollowPoints: distinct(paths.filter((element) => element.attributes.fill === '#fff' && outlineStarts.has(element.attributes.d!.slice(0, 8)))),
+    solidLines: distinct(outlines.filter((element) => !/z/i.test(element.attributes.d!))),
+    dashedLines: distinct(filled.filter((element) => subpaths(element.attributes.d!) > 4)),
+  };
+}

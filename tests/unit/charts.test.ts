@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { renderChartUncached } from '../../src/charts/render.ts';
 import { cleanSvg, drawRawSvg } from '../../src/charts/draw.ts';
 import { missingGlyphs } from '../../src/charts/font.ts';
-import { barChartSize, CHART_SIZES, chartHash, type ChartSpec } from '../../src/lib/charts/spec.ts';
-import { parseSvg } from '../helpers/svg.ts';
+import { createCanvas } from '@napi-rs/canvas';
+import { Chart } from 'chart.js';
+import { barChartSize, CHART_SIZES, chartConfiguration, chartHash, narrowRendition, PALETTE, type ChartSpec } from '../../src/lib/charts/spec.ts';
+import { parseSvg, seriesMarks } from '../helpers/svg.ts';
 
 const spec: ChartSpec = {
   kind: 'line',
@@ -61,5 +63,61 @@ describe('chart renderer', () => {
     expect(missingGlyphs('收文数量（份）2020年 0123456789,.-%')).toEqual([]);
     expect(missingGlyphs('收文😀数量')).toEqual(['😀']);
     expect(() => renderChartUncached({ ...spec, labels: ['2019年', '2020年😀'] })).toThrow(/“😀”（U\+1F600）/);
+  });
+
+  it('draws an estimate hollow, and the line into and out of it dashed', () => {
+    const years = ['2018年', '2019年', '2020年'];
+    const printed = seriesMarks(parseSvg(renderChartUncached({ ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807] }] }).svg), PALETTE[0]);
+    expect(printed.filledPoints).toHaveLength(3);
+    expect(printed.hollowPoints).toEqual([]);
+    expect(printed.solidLines).toHaveLength(1);
+    expect(printed.dashedLines).toEqual([]);
+
+    const estimated: ChartSpec = { ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807], estimated: [false, true, false] }] };
+    for (const rendition of [estimated, narrowRendition(estimated)!]) {
+      const marks = seriesMarks(parseSvg(renderChartUncached(rendition).svg), PALETTE[0]);
+      expect(marks.filledPoints).toHaveLength(2);
+      expect(marks.hollowPoints).toHaveLength(1);
+      // Both segments touch the estimate: one dashed line, no solid one.
+      expect(marks.dashedLines).toHaveLength(1);
+      expect(marks.solidLines).toEqual([]);
+    }
+
+    // An estimate at the end dashes only the last segment.
+    const lastEstimated = seriesMarks(
+      parseSvg(renderChartUncached({ ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807], estimated: [false, false, true] }] }).svg),
+      PALETTE[0],
+    );
+    expect(lastEstimated).toMatchObject({ hollowPoints: [expect.any(String)], solidLines: [expect.any(String)], dashedLines: [expect.any(String)] });
+  });
+
+  it('labels value ticks as the documents print figures: no grouping commas, 万 where the figures use it', () => {
+    /** The tick labels Chart.js makes of the renderer's configuration, value axis first. */
+    const tickLabels = (chart: ChartSpec) => {
+      drawRawSvg(chart); // registers Chart.js and the font as the renderer does
+      const canvas = createCanvas(chart.width, chart.height);
+      const drawn = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, chartConfiguration(chart));
+      const axis = chart.kind === 'bar' ? 'x' : 'y';
+      const labels = drawn.scales[axis]!.ticks.map((tick) => tick.label);
+      drawn.destroy();
+      return labels;
+    };
+    const big: ChartSpec = { ...spec, series: [{ label: 'x', values: [800_000, 1_000_000] }] };
+    expect(tickLabels(big)).toContain('1000000');
+    expect(tickLabels(big).join(' ')).not.toContain(',');
+    expect(tickLabels({ ...big, valueScale: '万' })).toEqual(['0', '10万', '20万', '30万', '40万', '50万', '60万', '70万', '80万', '90万', '100万']);
+    const bars: ChartSpec = { ...spec, kind: 'bar', labels: ['收文', '办文'], series: [{ label: '2020年', values: [12_000, 8555] }], ...barChartSize(2) };
+    expect(tickLabels(bars).join(' ')).not.toContain(',');
+  });
+
+  it('draws a narrow rendition for phones, with the same text sizes on a canvas under half as wide', () => {
+    const narrow = narrowRendition(spec)!;
+    const svg = parseSvg(renderChartUncached(narrow).svg);
+    expect(svg.root.attributes).toMatchObject({ viewBox: `0 0 ${narrow.width} ${narrow.height}`, class: 'chart chart--line chart--narrow' });
+    expect(narrow.width).toBeLessThanOrEqual(350);
+    expect(narrowRendition({ ...spec, kind: 'sparkline', ...CHART_SIZES.sparkline })).toBeUndefined();
+    // Long bar names wrap, and the bands grow to hold them.
+    const bars: ChartSpec = { ...spec, kind: 'bar', labels: ['改革领导小组会议及改革工作会议', '国家试点'], series: [{ label: '2020年', values: [13, 8] }], ...barChartSize(2) };
+    expect(narrowRendition(bars)!.height).toBeGreaterThan(barChartSize(2).height);
   });
 });

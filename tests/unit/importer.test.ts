@@ -111,6 +111,8 @@ describe('indicator suggestions from content/indicators/', () => {
     expect(suggested.get('8555份')).toBe(byValue(8555, '份'));
     expect(suggested.get('1930个')).toBe(byValue(1930, '个'));
     expect(suggested.get('8555份')).toBeDefined();
+    // 超过100万件 is recorded as 1000000 件 in 万.
+    expect(suggested.get('100万件')).toBe('grid-events-reported');
   });
 });
 
@@ -137,8 +139,10 @@ describe('figures', () => {
     expect(suggestIndicator(figuresIn('发放宣传册100万件。')[0]!, indicators)).toBeUndefined();
   });
 
-  it('reads 万 and 亿 as part of the unit', () => {
-    expect(figuresIn('全年办件100万件。')[0]).toMatchObject({ text: '100万件', value: 100, unit: '万件' });
+  it('reads 万 and 亿 as the figure’s scale, with the whole number as its value, as the indicator data writes them', () => {
+    expect(figuresIn('全年办件100万件。')[0]).toMatchObject({ text: '100万件', value: 1_000_000, unit: '件', scale: '万' });
+    expect(figuresIn('投入资金1.15亿元。')[0]).toMatchObject({ text: '1.15亿元', value: 115_000_000, unit: '元', scale: '亿' });
+    expect(figuresIn('全年办件120多万件。')[0]).toMatchObject({ value: 1_200_000, qualifier: '多', scale: '万' });
   });
 });
 

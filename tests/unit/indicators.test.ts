@@ -291,9 +291,9 @@ describe('indicator schema messages', () => {
 
 describe('formatting', () => {
   it('prints figures the way the document words them', () => {
-    expect(formatValue({ value: 8555, qualifier: undefined }, '份')).toBe('8,555份');
+    expect(formatValue({ value: 8555, qualifier: undefined }, '份')).toBe('8555份');
     expect(formatValue({ value: 500, qualifier: '多' }, '篇')).toBe('500多篇');
-    expect(formatValue({ value: 3500, qualifier: '余' }, '篇')).toBe('3,500余篇');
+    expect(formatValue({ value: 3500, qualifier: '余' }, '篇')).toBe('3500余篇');
     expect(formatValue({ value: 97, qualifier: '超过' }, '%')).toBe('超过97%');
     expect(formatValue({ value: 91.5, qualifier: undefined }, '%')).toBe('91.5%');
   });

@@ -4,7 +4,9 @@
  * SVG: same data and look, same file.
  */
 import { createHash } from 'node:crypto';
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, ScriptableContext, ScriptableLineSegmentContext } from 'chart.js';
+import type { Scale } from '../../schemas/indicator.ts';
+import { formatNumber } from '../indicators/format.ts';
 
 export type ChartKind = 'line' | 'bar' | 'sparkline';
 
@@ -13,6 +15,8 @@ export interface ChartSeries {
   label: string;
   /** One value per x label; null where the series has no figure for it. */
   values: (number | null)[];
+  /** Per value, true for an estimate (推算) rather than a printed figure: drawn hollow, the line into it dashed. */
+  estimated?: boolean[] | undefined;
 }
 
 export interface ChartSpec {
@@ -26,6 +30,10 @@ export interface ChartSpec {
   series: ChartSeries[];
   /** Upper end of the value axis when it has a natural one (100 for percentages); otherwise fitted to the data. */
   valueMax?: number | undefined;
+  /** Value-axis ticks in 万 or 亿 (20万, 40万…) when the figures are printed so. */
+  valueScale?: Scale | undefined;
+  /** The rendition for phones (see `narrowRendition`): larger text for its width. */
+  narrow?: boolean | undefined;
   width: number;
   height: number;
 }
@@ -44,10 +52,46 @@ export function barChartSize(bars: number): { width: number; height: number } {
 }
 
 /**
+ * Phones: the wide chart shown 350 px wide would print its 12 px labels at
+ * under 6 CSS px. The narrow rendition is drawn at about the width a 390 px
+ * screen gives it, so its text keeps close to its drawn size (at least 12 px
+ * shown at 340 px or wider; 11 px down to a 312 px column). The page shows
+ * one or the other by the width it has (`ChartFigure.astro`).
+ */
+export const NARROW_WIDTH = 340;
+/** Characters per line of a bar's name in the narrow rendition; longer names wrap. */
+const NARROW_LABEL_CHARACTERS = 7;
+/** Text sizes, in the chart's own pixels: value-axis ticks, category labels, legend. */
+export const CHART_TEXT_SIZES = { wide: { ticks: 12, labels: 13, legend: 13 }, narrow: { ticks: 12, labels: 13, legend: 12 } } as const;
+/** Height of one line of a category label at 13 px. */
+const LABEL_LINE_HEIGHT = 17;
+
+/** A label broken into lines of at most `characters`, balanced so that no line is a stub. */
+function wrapLabel(label: string, characters: number): string[] {
+  const chars = [...label];
+  if (chars.length <= characters) return [label];
+  const lines = Math.ceil(chars.length / characters);
+  const perLine = Math.ceil(chars.length / lines);
+  return Array.from({ length: lines }, (_, line) => chars.slice(line * perLine, (line + 1) * perLine).join(''));
+}
+
+/** The phone rendition of a chart (none for a sparkline, which has no text). */
+export function narrowRendition(spec: ChartSpec): ChartSpec | undefined {
+  if (spec.kind === 'sparkline') return undefined;
+  if (spec.kind === 'line') return { ...spec, narrow: true, width: NARROW_WIDTH, height: 260 };
+  const lines = Math.max(1, ...spec.labels.map((label) => wrapLabel(label, NARROW_LABEL_CHARACTERS).length));
+  // One band per label: room for each series' bar, and for the label's lines.
+  const band = Math.max(34 * spec.series.length, lines * LABEL_LINE_HEIGHT + 10);
+  // Below the bands: the value ticks, and a legend that may take two rows.
+  const legend = spec.series.length > 1 ? 44 : 0;
+  return { ...spec, narrow: true, width: NARROW_WIDTH, height: Math.max(110, 44 + legend + band * spec.labels.length) };
+}
+
+/**
  * Bumped whenever the drawing code changes in a way the spec does not show,
  * so that charts cached on disk by an older build are not reused.
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 /** Stable id of a chart: a hash of everything it is drawn from. */
 export function chartHash(spec: ChartSpec): string {
@@ -61,28 +105,47 @@ export function chartHash(spec: ChartSpec): string {
 export function drawnText(spec: ChartSpec): string {
   if (spec.kind === 'sparkline') return '';
   const legend = spec.series.length > 1 ? spec.series.map((series) => series.label) : [];
-  // Tick labels: digits with grouping commas, decimal points and minus signs.
-  return [...spec.labels, ...legend, '0123456789,.-−'].join('');
+  // Tick labels: digits, decimal points, minus signs and the scale.
+  return [...spec.labels, ...legend, '0123456789.-−', spec.valueScale ?? ''].join('');
 }
+
+/** Dashes of a line segment that runs into or out of an estimate. */
+export const ESTIMATE_DASH = [6, 4];
+/** Inside of an estimated point or bar: the chart's white, so that it reads as hollow. */
+const HOLLOW = '#ffffff';
 
 /** The Chart.js configuration for a spec: static (no animation, no resize). The font family is Chart.js's default. */
 export function chartConfiguration(spec: ChartSpec): ChartConfiguration<'line' | 'bar'> {
   const sparkline = spec.kind === 'sparkline';
   const bar = spec.kind === 'bar';
   const showLegend = !sparkline && spec.series.length > 1;
+  const fonts = CHART_TEXT_SIZES[spec.narrow ? 'narrow' : 'wide'];
+  // Figures as the documents print them: 8555, 100万 (never 1,000,000); the baseline is a plain 0.
+  const tickLabel = (value: number | string) => (Number(value) === 0 ? '0' : formatNumber(Number(value), spec.valueScale));
+  const valueTicks = { font: { size: fonts.ticks }, callback: tickLabel };
+  const labels = spec.narrow && bar ? spec.labels.map((label) => wrapLabel(label, NARROW_LABEL_CHARACTERS)) : spec.labels;
   return {
     type: bar ? 'bar' : 'line',
     data: {
-      labels: spec.labels,
+      labels,
       datasets: spec.series.map((series, index) => {
         const colour = PALETTE[index % PALETTE.length]!;
+        const estimated = (dataIndex: number) => series.estimated?.[dataIndex] === true;
+        const fill = (context: ScriptableContext<'line' | 'bar'>) => (estimated(context.dataIndex) ? HOLLOW : colour);
         return {
           label: series.label,
           data: series.values,
           borderColor: colour,
-          backgroundColor: colour,
+          backgroundColor: fill,
+          pointBackgroundColor: fill,
           borderWidth: sparkline ? 1.5 : 2,
-          pointRadius: sparkline ? 1.5 : 3,
+          pointRadius: (context: ScriptableContext<'line'>) => (sparkline ? 1.5 : estimated(context.dataIndex) ? 4 : 3),
+          pointBorderWidth: (context: ScriptableContext<'line'>) => (estimated(context.dataIndex) ? 2 : 1),
+          // The line into or out of an estimate is dashed.
+          segment: {
+            borderDash: (context: ScriptableLineSegmentContext) =>
+              estimated(context.p0DataIndex) || estimated(context.p1DataIndex) ? ESTIMATE_DASH : undefined,
+          },
           spanGaps: false,
         };
       }),
@@ -95,7 +158,7 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<'line' |
       // Without right padding the last x label is clipped.
       layout: { padding: sparkline ? 3 : { top: 8, right: 18, bottom: 4, left: 4 } },
       plugins: {
-        legend: { display: showLegend, labels: { font: { size: 13 } } },
+        legend: { display: showLegend, labels: { font: { size: fonts.legend } } },
         title: { display: false },
         tooltip: { enabled: false },
       },
@@ -103,14 +166,14 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<'line' |
       scales: bar
         ? {
             // Bars count things: no 0.5 of a document between ticks.
-            x: { beginAtZero: true, max: spec.valueMax, ticks: { precision: 0, font: { size: 12 } } },
-            y: { ticks: { font: { size: 13 } } },
+            x: { beginAtZero: true, max: spec.valueMax, ticks: { ...valueTicks, precision: 0 } },
+            y: { ticks: { font: { size: fonts.labels } } },
           }
         : {
-            x: { display: !sparkline, ticks: { font: { size: 13 } } },
+            x: { display: !sparkline, ticks: { font: { size: fonts.labels } } },
             // A zero baseline, so that a line's rise reads in proportion (a sparkline only shows the shape).
-            y: { display: !sparkline, beginAtZero: !sparkline, max: spec.valueMax, ticks: { font: { size: 12 } } },
+            y: { display: !sparkline, beginAtZero: !sparkline, max: spec.valueMax, ticks: valueTicks },
           },
     },
-  };
+  } as ChartConfiguration<'line' | 'bar'>;
 }

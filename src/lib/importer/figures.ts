@@ -6,15 +6,21 @@
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Scale } from '../../schemas/indicator.ts';
+import { SCALE_FACTORS } from '../indicators/format.ts';
+import { roundTo } from '../indicators/series.ts';
 
 export interface Figure {
   /** The sentence the figure stands in. */
   sentence: string;
   /** The figure as written: `3500余篇`, `同比增长26%`. */
   text: string;
+  /** The whole number, as the indicator data writes it: 100万件 → 1000000. */
   value: number;
-  /** `份`, `万件`, `%`. */
+  /** `份`, `件`, `%`. */
   unit: string;
+  /** 万 or 亿 when the figure is written in it (100万件), as the indicator data's `scale`. */
+  scale?: Scale;
   /** 约数 as written: 多, 余. */
   qualifier?: string;
   /** A change rather than a count: `同比增长`, `下降`. */
@@ -66,8 +72,9 @@ export function findFigures(root: Root): Figure[] {
       figures.push({
         sentence,
         text,
-        value: Number(number),
-        unit: `${scale ?? ''}${unit === '％' ? '%' : unit}`,
+        value: scale ? roundTo(Number(number) * SCALE_FACTORS[scale as Scale], 6) : Number(number),
+        unit: unit === '％' ? '%' : unit!,
+        ...(scale ? { scale: scale as Scale } : {}),
         ...(qualifier ? { qualifier } : {}),
         ...(change ? { change } : {}),
       });

@@ -91,6 +91,8 @@ export function indicatorRecord(
       year: point.year,
       value: point.value,
       qualifier: point.qualifier,
+      // How the document prints it (100万件); `value` stays the whole number.
+      scale: point.scale,
       derived: point.derivedFrom ? true : undefined,
       source: point.source === undefined ? undefined : sourceOf(point.source),
       notes: pointNotes(point, indicator.unit),

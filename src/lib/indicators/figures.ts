@@ -5,8 +5,9 @@
  */
 import { CHART_SIZES, barChartSize, type ChartSpec } from '../charts/spec.ts';
 import { indicatorUi } from '../../translations/zh-CN.ts';
+import type { Scale } from '../../schemas/indicator.ts';
 import type { Indicator, IndicatorPoint } from './model.ts';
-import { formatValue, pointNotes } from './format.ts';
+import { SCALE_FACTORS, formatValue, pointNotes } from './format.ts';
 import { pointFor } from './series.ts';
 
 export interface TableCell {
@@ -21,6 +22,8 @@ export interface DataTable {
   rowHeader: string;
   columns: string[];
   rows: { header: TableCell; cells: TableCell[] }[];
+  /** Footnotes printed under the table, e.g. what 推算 means. */
+  notes: string[];
 }
 
 export interface Figure {
@@ -37,15 +40,34 @@ function sourcesOf(points: readonly (IndicatorPoint | undefined)[]): string[] {
 
 const yearLabel = indicatorUi.yearLabel;
 
-/** A figure as the table prints it, with 推算 marking a derived value. */
-function valueCell(point: IndicatorPoint | undefined, unit: string): TableCell {
-  if (!point) return { text: indicatorUi.noValue };
+/** A figure as the table and the chart's description print it, with 推算 marking a derived value. */
+function markedValue(point: IndicatorPoint, unit: string): string {
   const text = formatValue(point, unit);
-  return { text: point.derivedFrom ? `${text}（${indicatorUi.derivedMark}）` : text };
+  return point.derivedFrom ? `${text}（${indicatorUi.derivedMark}）` : text;
+}
+
+function valueCell(point: IndicatorPoint | undefined, unit: string): TableCell {
+  return { text: point ? markedValue(point, unit) : indicatorUi.noValue };
+}
+
+/** The table's footnotes: what the 推算 mark means, when a derived value is among its figures. */
+function tableNotes(points: readonly (IndicatorPoint | undefined)[]): string[] {
+  return points.some((point) => point?.derivedFrom) ? [indicatorUi.derivedFootnote] : [];
+}
+
+/** Per value, whether it is an estimate, for the chart to draw it hollow. */
+function estimatedFlags(points: readonly (IndicatorPoint | undefined)[]): boolean[] | undefined {
+  return points.some((point) => point?.derivedFrom) ? points.map((point) => point?.derivedFrom !== undefined) : undefined;
+}
+
+/** The value axis counts in 万 or 亿 when a plotted figure is printed so (the larger one, if both are). */
+function valueScaleOf(points: readonly (IndicatorPoint | undefined)[]): Scale | undefined {
+  const scales = points.flatMap((point) => (point?.scale ? [point.scale] : []));
+  return scales.sort((a, b) => SCALE_FACTORS[b] - SCALE_FACTORS[a])[0];
 }
 
 function seriesText(indicator: Indicator): string {
-  const points = indicator.values.map((point) => `${yearLabel(point.year)}${formatValue(point, indicator.unit)}`);
+  const points = indicator.values.map((point) => `${yearLabel(point.year)}${markedValue(point, indicator.unit)}`);
   return `${indicatorUi.seriesTitle(indicator.name, indicator.unit)}：${points.join(indicatorUi.itemSeparator)}`;
 }
 
@@ -58,6 +80,7 @@ function yearsOf(indicators: readonly Indicator[]): number[] {
 export function seriesFigure(indicators: readonly Indicator[], title?: string): Figure {
   const years = yearsOf(indicators);
   const chartTitle = title ?? indicators.map((indicator) => indicatorUi.seriesTitle(indicator.name, indicator.unit)).join('、');
+  const pointsOf = (indicator: Indicator) => years.map((year) => pointFor(indicator.values, year));
   return {
     chart: {
       kind: 'line',
@@ -66,8 +89,10 @@ export function seriesFigure(indicators: readonly Indicator[], title?: string): 
       labels: years.map(yearLabel),
       series: indicators.map((indicator) => ({
         label: indicatorUi.seriesTitle(indicator.name, indicator.unit),
-        values: years.map((year) => pointFor(indicator.values, year)?.value ?? null),
+        values: pointsOf(indicator).map((point) => point?.value ?? null),
+        estimated: estimatedFlags(pointsOf(indicator)),
       })),
+      valueScale: valueScaleOf(indicators.flatMap(pointsOf)),
       ...CHART_SIZES.line,
     },
     table: {
@@ -78,6 +103,7 @@ export function seriesFigure(indicators: readonly Indicator[], title?: string): 
         header: { text: yearLabel(year) },
         cells: indicators.map((indicator) => valueCell(pointFor(indicator.values, year), indicator.unit)),
       })),
+      notes: tableNotes(indicators.flatMap(pointsOf)),
     },
     sources: sourcesOf(indicators.flatMap((indicator) => indicator.values)),
   };
@@ -93,16 +119,18 @@ export function comparisonFigure(
   const unit = indicators[0]?.unit ?? '';
   const title = indicatorUi.comparisonTitle(category, year, unit);
   const present = indicators.filter((indicator) => pointFor(indicator.values, year));
-  const values = present.map((indicator) => pointFor(indicator.values, year)!.value);
-  const bars = present.map((indicator) => `${indicator.name}${formatValue(pointFor(indicator.values, year)!, unit)}`);
+  const points = present.map((indicator) => pointFor(indicator.values, year)!);
+  const values = points.map((point) => point.value);
+  const bars = present.map((indicator, index) => `${indicator.name}${markedValue(points[index]!, unit)}`);
   return {
     chart: {
       kind: 'bar',
       title,
       description: indicatorUi.barDescription(`${yearLabel(year)}：${bars.join(indicatorUi.itemSeparator)}`),
       labels: present.map((indicator) => indicator.name),
-      series: [{ label: yearLabel(year), values }],
+      series: [{ label: yearLabel(year), values, estimated: estimatedFlags(points) }],
       valueMax: unit === '%' && values.every((value) => value <= 100) ? 100 : undefined,
+      valueScale: valueScaleOf(points),
       ...barChartSize(present.length),
     },
     table: {
@@ -113,6 +141,7 @@ export function comparisonFigure(
         header: { text: indicator.name, href: linkOf?.(indicator) },
         cells: [valueCell(pointFor(indicator.values, year), unit)],
       })),
+      notes: tableNotes(points),
     },
     sources: sourcesOf(present.map((indicator) => pointFor(indicator.values, year))),
   };
@@ -125,7 +154,7 @@ export function sparklineSpec(indicator: Indicator): ChartSpec {
     title: indicatorUi.seriesTitle(indicator.name, indicator.unit),
     description: indicatorUi.sparklineDescription(seriesText(indicator)),
     labels: indicator.values.map((point) => yearLabel(point.year)),
-    series: [{ label: indicator.name, values: indicator.values.map((point) => point.value) }],
+    series: [{ label: indicator.name, values: indicator.values.map((point) => point.value), estimated: estimatedFlags(indicator.values) }],
     ...CHART_SIZES.sparkline,
   };
 }
@@ -157,6 +186,7 @@ export function detailTable(
         ],
       };
     }),
+    notes: tableNotes(indicator.values),
   };
 }
 

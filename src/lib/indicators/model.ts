@@ -3,13 +3,16 @@
  * group's defaults filled in, its values sorted by year, and the prior-year
  * values that a stated growth rate implies added and marked as derived.
  */
-import type { IndicatorGroupData, IndicatorUnit, IndicatorValueData, Qualifier } from '../../schemas/indicator.ts';
+import type { IndicatorGroupData, IndicatorUnit, IndicatorValueData, Qualifier, Scale } from '../../schemas/indicator.ts';
+import { SCALE_FACTORS } from './format.ts';
 import { derivePriorValue, pointFor } from './series.ts';
 
 export interface IndicatorPoint {
   year: number;
   value: number;
   qualifier: Qualifier | undefined;
+  /** 万 or 亿 when the document prints the figure in it (100万件); `value` is the whole number. */
+  scale: Scale | undefined;
   /** Key of the document that reports the figure (or, for a derived value, the figure it was derived from). */
   source: string | undefined;
   note: string | undefined;
@@ -38,6 +41,7 @@ function toPoint(entry: IndicatorValueData): IndicatorPoint {
     year: entry.year,
     value: entry.value,
     qualifier: entry.qualifier,
+    scale: entry.scale,
     source: entry.source,
     note: entry.note,
     growth: entry.growth,
@@ -56,8 +60,10 @@ export function withDerivedValues(points: readonly IndicatorPoint[]): IndicatorP
     if (point.growth === undefined || pointFor(result, point.year - 1)) continue;
     result.push({
       year: point.year - 1,
-      value: derivePriorValue(point.value, point.growth),
+      // Rounded in the figure's own scale: 100万 with 增长26% gives 79万, not 793651.
+      value: derivePriorValue(point.value, point.growth, point.scale ? SCALE_FACTORS[point.scale] : 1),
       qualifier: point.qualifier,
+      scale: point.scale,
       source: point.source,
       note: undefined,
       growth: undefined,

@@ -9,10 +9,14 @@ export interface Point {
   value: number;
 }
 
-/** The prior year's value implied by `value` and a stated growth of `growthPercent` (26 for 增长26%), rounded to a whole number. */
-export function derivePriorValue(value: number, growthPercent: number): number {
+/**
+ * The prior year's value implied by `value` and a stated growth of
+ * `growthPercent` (26 for 增长26%), rounded to a whole number of `step`
+ * (1, or 10000 for a figure printed in 万).
+ */
+export function derivePriorValue(value: number, growthPercent: number, step = 1): number {
   if (growthPercent <= -100) throw new RangeError(`growth of ${growthPercent}% leaves no prior value`);
-  return Math.round(value / (1 + growthPercent / 100));
+  return Math.round(value / (1 + growthPercent / 100) / step) * step;
 }
 
 /** The point for `year`, if the series has one. */
