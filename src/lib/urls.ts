@@ -14,3 +14,9 @@ export function withBase(base: string, path: string): string {
   const clean = path.replace(/^\/+/, '');
   return `${normalizeBase(base)}${clean}`;
 }
+
+/** The site-relative path of a URL path under the base (`/kb/reports/x/` → `reports/x/`); the inverse of `withBase`. */
+export function withoutBase(base: string, urlPath: string): string {
+  const prefix = normalizeBase(base);
+  return urlPath.startsWith(prefix) ? urlPath.slice(prefix.length) : urlPath.replace(/^\/+/, '');
+}

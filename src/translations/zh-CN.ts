@@ -39,6 +39,7 @@ export const ui = {
   previousPage: '上一页',
   nextPage: '下一页',
   pageOf: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
+  pageNumber: (page: number) => `第 ${page} 页`,
   yearHeading: (year: number) => `${year}年`,
   issueLabel: (issue: number) => `第${issue}期`,
   totalIssueLabel: (total: number) => `总第${total}期`,
