@@ -30,6 +30,7 @@ export const ui = {
   tableOfContents: '目录',
   metadata: '文档信息',
   related: '相关文档',
+  backlinks: '引用本文的文档',
   previousIssue: '上一期',
   nextIssue: '下一期',
   instructions: '领导批示',

@@ -10,7 +10,8 @@ interface UrlNode {
   line: number | undefined;
 }
 
-function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
+/** Every link and link definition URL in a document's tree, with its line. */
+export function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
   if ((node.type === 'link' || node.type === 'definition') && 'url' in node) {
     found.push({ url: node.url, line: node.position?.start.line });
   }
