@@ -106,6 +106,8 @@ export const searchUi = {
   queryHint: '多个词用空格隔开，表示同时包含；繁体、简体均可。',
   submit: '搜索',
   filters: '筛选',
+  /** The button that opens the filters on a narrow screen, with how many are set. */
+  filtersWithCount: (count: number) => (count > 0 ? `筛选（${count}）` : '筛选'),
   any: '全部',
   facets: { kind: '文档类别', year: '年份', issuer: '发布机构', journal: '刊物', topic: '主题分类' },
   yearOption: (year: string) => `${year}年`,
