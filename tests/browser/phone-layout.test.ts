@@ -240,6 +240,23 @@ describe('the layout on a phone and on a desktop', () => {
     await page.close();
   });
 
+  it('prints a wide table whole, not cut off in its scroll box, and leaves out breadcrumbs and backlinks', async () => {
+    const page = await browser.newPage(PHONE);
+    await open(page, server, 'summaries/2020-annual-summary/');
+    expect(await page.locator('.backlinks').isVisible()).toBe(true);
+    await open(page, server, FIXTURE_REPORT);
+    await page.emulateMedia({ media: 'print' });
+    const edges = await page.locator('.prose > table').evaluate((table) => ({
+      table: table.getBoundingClientRect().right,
+      lastColumn: [...table.querySelectorAll('th')].at(-1)!.getBoundingClientRect().right,
+    }));
+    expect(edges.lastColumn).toBeLessThanOrEqual(edges.table + 1);
+    expect(await page.locator('.breadcrumb').isVisible()).toBe(false);
+    await open(page, server, 'summaries/2020-annual-summary/');
+    expect(await page.locator('.backlinks').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('folds the search filters behind one 筛选 button on a phone, with the first result on the first screen', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
