@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
+import { tableScrollPlugin } from './src/markdown/table-scroll.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
 import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
@@ -40,6 +41,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: satteri({
       mdastPlugins: [officialHeadingsPlugin, internalLinksPlugin],
+      hastPlugins: [tableScrollPlugin],
       features: {
         gfm: { footnotes: { label: ui.footnotesLabel, backLabel: ui.footnoteBackLabel } },
       },
