@@ -7,6 +7,7 @@ import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { mdxGuardPlugin } from './src/markdown/mdx-guard.ts';
 import { markUnsafeMarkdownPlugin, sanitizeHtmlPlugin } from './src/markdown/sanitize-html.ts';
+import { tableScrollPlugin } from './src/markdown/table-scroll.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
 import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
@@ -49,7 +50,8 @@ export default defineConfig({
     processor: satteri({
       // mdxGuardPlugin first: an MDX file that would run code is refused before anything else reads it.
       mdastPlugins: [mdxGuardPlugin, officialHeadingsPlugin, internalLinksPlugin, markUnsafeMarkdownPlugin],
-      hastPlugins: [sanitizeHtmlPlugin],
+      // sanitizeHtmlPlugin first: it replaces the whole tree of a document it cleans.
+      hastPlugins: [sanitizeHtmlPlugin, tableScrollPlugin],
       features: {
         // Raw HTML becomes elements, which sanitizeHtmlPlugin passes through the allowlist (src/lib/html-allowlist.ts).
         rawHtml: true,

@@ -5,16 +5,18 @@
  * This is the access gate's single entry point: pages, listings, feeds and the
  * search index all read documents from here, never from `getCollection`.
  */
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { RELATED_LIMIT } from '../consts.ts';
 import { isPublishable } from '../lib/access.ts';
 import { yearOf } from '../lib/dates.ts';
 import { documentUrlPath } from '../lib/document-urls.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../lib/kinds.ts';
+import { buildBacklinks } from '../lib/content-links/backlinks.ts';
 import { buildRelatedIndex } from '../lib/related.ts';
 import { slugify } from '../lib/slug.ts';
 import { findUniquenessClashes } from '../lib/unique-keys.ts';
-import { SITE_AUDIENCE } from '../site-settings.ts';
+import { CONTENT_DIR, SITE_AUDIENCE, SITE_BASE } from '../site-settings.ts';
 import type { PublicationData } from '../schemas/publication.ts';
 
 export type DocumentEntry = CollectionEntry<DocumentKind>;
@@ -32,6 +34,8 @@ export interface SiteDocument {
   path: string;
   /** Source file, relative to the repository. */
   filePath: string;
+  /** Source file inside the content folder, as links between documents name it: `reports/x.md`. */
+  contentPath: string;
   year: number;
   entry: DocumentEntry;
   data: DocumentEntry['data'];
@@ -96,6 +100,7 @@ async function loadEveryDocument(): Promise<SiteDocument[]> {
         key: `${kind}/${entry.id}`,
         path: documentPath(kind, entry, publication),
         filePath,
+        contentPath: path.relative(path.resolve(CONTENT_DIR), path.resolve(filePath)).split(path.sep).join('/'),
         year: yearOf(entry.data.date),
         entry,
         data: entry.data,
@@ -167,6 +172,22 @@ export async function getRelated(doc: SiteDocument): Promise<SiteDocument[]> {
     relatedByDocument.set(doc, related);
   }
   return related;
+}
+
+let backlinks: Promise<Map<string, SiteDocument[]>> | undefined;
+
+/**
+ * The documents that link to `doc` (引用本文的文档), newest first. Built from
+ * the published documents only, so a draft or restricted document that
+ * links here is never among them.
+ */
+export async function getBacklinks(doc: SiteDocument): Promise<SiteDocument[]> {
+  backlinks ??= getDocuments().then((docs) => {
+    const linking = docs.map((other) => ({ doc: other, contentPath: other.contentPath, urlPath: other.path, body: other.entry.body ?? '' }));
+    const byTarget = buildBacklinks(linking, SITE_BASE);
+    return new Map([...byTarget].map(([target, sources]) => [target, sources.map((source) => source.doc)]));
+  });
+  return (await backlinks).get(doc.contentPath) ?? [];
 }
 
 let issuesByJournal: Promise<Map<string, SiteDocument[]>> | undefined;

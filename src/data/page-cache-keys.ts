@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SITE_AUDIENCE } from '../site-settings.ts';
-import { getAdjacentIssues, getRelated, type SiteDocument } from './documents.ts';
+import { getAdjacentIssues, getBacklinks, getRelated, type SiteDocument } from './documents.ts';
 import { getRevisions } from './history.ts';
 import { documentIndicatorRows, documentLinks, getIndicators } from './indicators.ts';
 
@@ -22,8 +22,8 @@ function digestOf(value: unknown): string {
 }
 
 /**
- * Another document as a page shows it (in related documents, issue
- * navigation). The whole file's digest rather than the fields shown today, so
+ * Another document as a page shows it (in related documents, backlinks,
+ * issue navigation). The whole file's digest rather than the fields shown today, so
  * that a list showing one more field never serves stale pages.
  */
 function linkedDocument(doc: SiteDocument | undefined) {
@@ -49,8 +49,9 @@ function isMdx(doc: SiteDocument): boolean {
 
 /** The cache key of a document's page: a digest of everything the page shows. */
 export async function documentPageCacheKey(doc: SiteDocument): Promise<string> {
-  const [related, adjacent, indicatorRows] = await Promise.all([
+  const [related, backlinks, adjacent, indicatorRows] = await Promise.all([
     getRelated(doc),
+    getBacklinks(doc),
     getAdjacentIssues(doc),
     documentIndicatorRows(doc),
   ]);
@@ -63,6 +64,7 @@ export async function documentPageCacheKey(doc: SiteDocument): Promise<string> {
     publication: doc.publication,
     revisions: getRevisions(doc),
     related: related.map(linkedDocument),
+    backlinks: backlinks.map(linkedDocument),
     previousIssue: linkedDocument(adjacent.previous),
     nextIssue: linkedDocument(adjacent.next),
     indicatorRows,

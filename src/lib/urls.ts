@@ -24,3 +24,9 @@ export function citableUrl(base: string, path: string, siteUrl: string | undefin
   const local = withBase(base, path);
   return siteUrl ? new URL(local, siteUrl).href : local;
 }
+
+/** The site-relative path of a URL path under the base (`/kb/reports/x/` → `reports/x/`); the inverse of `withBase`. */
+export function withoutBase(base: string, urlPath: string): string {
+  const prefix = normalizeBase(base);
+  return urlPath.startsWith(prefix) ? urlPath.slice(prefix.length) : urlPath.replace(/^\/+/, '');
+}

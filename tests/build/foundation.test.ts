@@ -158,6 +158,50 @@ describe('the basic fixture', () => {
     expect(html).toContain('请抓紧落实。');
   });
 
+  it('marks the current section in the header: the section page itself, or any page inside it', async () => {
+    const expected: Record<string, [string, 'page' | 'true'] | undefined> = {
+      '': ['/kb/', 'page'],
+      'reports/': ['/kb/reports/', 'page'],
+      'reports/public-report/': ['/kb/reports/', 'true'],
+      'bulletins/test-journal/': ['/kb/bulletins/', 'true'],
+      'bulletins/test-journal/2021/1/': ['/kb/bulletins/', 'true'],
+      'years/': ['/kb/years/', 'page'],
+      'years/2021/': ['/kb/years/', 'true'],
+      'topics/共享主题/': ['/kb/topics/', 'true'],
+      'issuers/': ['/kb/issuers/', 'page'],
+      'search/': undefined,
+    };
+    for (const [sitePath, current] of Object.entries(expected)) {
+      const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(await readPage(internal.outDir, sitePath))![0];
+      const marked = [...nav.matchAll(/<a href="([^"]+)" aria-current="([^"]+)"/g)].map((match) => [match[1], match[2]]);
+      expect(marked, sitePath || 'home').toEqual(current ? [current] : []);
+    }
+  });
+
+  it('gives every listing page breadcrumbs that lead back to the home page and the section', async () => {
+    const trails: Record<string, string[]> = {
+      'reports/': ['/kb/'],
+      'bulletins/test-journal/': ['/kb/', '/kb/bulletins/'],
+      'years/': ['/kb/'],
+      'years/2021/': ['/kb/', '/kb/years/'],
+      'topics/': ['/kb/'],
+      'topics/共享主题/': ['/kb/', '/kb/topics/'],
+      'issuers/': ['/kb/'],
+      'issuers/测试办公室/': ['/kb/', '/kb/issuers/'],
+      // Document pages had them first; they keep theirs.
+      'reports/public-report/': ['/kb/', '/kb/reports/'],
+      'bulletins/test-journal/2021/1/': ['/kb/', '/kb/bulletins/', '/kb/bulletins/test-journal/'],
+    };
+    for (const [sitePath, links] of Object.entries(trails)) {
+      const html = await readPage(internal.outDir, sitePath);
+      const trail = /<nav class="breadcrumb" aria-label="当前位置"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1];
+      expect(trail, sitePath).toBeDefined();
+      expect([...trail!.matchAll(/href="([^"]+)"/g)].map((match) => decodeURI(match[1]!)), sitePath).toEqual(links);
+      // The page itself closes the trail, marked as the current page, unlinked.
+      if (!DOCUMENT_PAGE.test(`${sitePath}index.html`)) expect(trail, sitePath).toMatch(/<span aria-current="page">[^<]+<\/span>/);
+    }
+  });
+
   it('makes every internal link and asset resolve under /kb/', async () => {
     const pages = await listHtmlFiles(internal.outDir);
     const files = new Set(await listFiles(internal.outDir));

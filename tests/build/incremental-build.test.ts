@@ -16,6 +16,8 @@ import { treeHashes } from '../helpers/tree-hashes.ts';
 const OLD_TITLE = '测试快报第2期标题';
 const LINKS_CHANGED = 'links between documents changed';
 const NEW_TITLE = '测试快报第2期（修订后的标题）';
+/** A document of the indicators fixture that the retitled issue links to, and that shares nothing else with it. */
+const LINKED_FROM_ISSUE = 'pilot-2020';
 
 /** Output files (`bulletins/…/index.html`) of the pages Astro copied from its cache instead of rendering. */
 function restoredPages(output: string): Set<string> {
@@ -46,6 +48,7 @@ describe('incremental build', () => {
     // Bulletins with neighbouring issues and shared topics, and an MDX report quoting and charting indicators.
     contentDir = await makeContent({}, path.join(FIXTURE_SITES, 'basic'));
     await cp(path.join(FIXTURE_SITES, 'indicators'), contentDir, { recursive: true });
+    await editFile(path.join(contentDir, 'bulletins/2021-2.md'), '第2期正文内容。', `第2期正文内容。参见[市级试点](../reforms/${LINKED_FROM_ISSUE}.md)。`);
     cacheDir = await tempDir('gazette-cache-');
     const build = (cache: string) => buildIsolated({ contentDir, base: '/kb/', env: { GAZETTE_CACHE_DIR: cache } }, 'incremental-');
 
@@ -54,7 +57,8 @@ describe('incremental build', () => {
     unchanged = await build(cacheDir);
     expect(unchanged.ok, unchanged.output).toBe(true);
 
-    // An editor retitles an issue, shown on its neighbours' pages and in related documents,
+    // An editor retitles an issue, shown on its neighbours' pages, in related documents and in the
+    // backlinks of a page it links to (a page that shows the issue nowhere else),
     // and corrects a figure that the MDX report quotes and charts.
     await editFile(path.join(contentDir, 'bulletins/2021-2.md'), `title: ${OLD_TITLE}`, `title: ${NEW_TITLE}`);
     await editFile(path.join(contentDir, 'indicators/handling.yaml'), '{ year: 2018, value: 7000,', '{ year: 2018, value: 7100,');
@@ -86,9 +90,14 @@ describe('incremental build', () => {
     const showing = async (text: string) =>
       (await Promise.all(pages.map(async (page) => ((await readFile(path.join(cold.outDir, page), 'utf8')).includes(text) ? page : [])))).flat();
     const showingTitle = await showing(NEW_TITLE);
-    // The issue itself, the issue before it (下一期) and a document listing it as related.
+    // The issue itself, the issue before it (下一期), a document listing it as related and one listing it as linking there.
     expect(showingTitle).toEqual(
-      expect.arrayContaining(['bulletins/test-journal/2021/2/index.html', 'bulletins/test-journal/2021/1/index.html', 'reforms/reform-a/index.html']),
+      expect.arrayContaining([
+        'bulletins/test-journal/2021/2/index.html',
+        'bulletins/test-journal/2021/1/index.html',
+        'reforms/reform-a/index.html',
+        `reforms/${LINKED_FROM_ISSUE}/index.html`,
+      ]),
     );
     const showingFigure = await showing('7100份');
     expect(showingFigure).toEqual(expect.arrayContaining(['reports/figures-in-prose/index.html', 'summaries/summary-2019/index.html']));

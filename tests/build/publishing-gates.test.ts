@@ -86,6 +86,23 @@ describe('the access gate and the leak scan', () => {
     expect(intranetTopic).toContain('共 5 篇');
   });
 
+  it('lists the published documents that link to a page (引用本文的文档), never an excluded one', async () => {
+    const backlinksOf = async (build: BuildResult, sitePath: string) => {
+      const section = /<aside class="backlinks"[\s\S]*?<\/aside>/.exec(await readPage(build.outDir, sitePath))?.[0];
+      if (section) expect(section).toContain('引用本文的文档');
+      return section ? [...section.matchAll(/<a class="doc-list__title" href="([^"]+)">([^<]+)<\/a>/g)].map((match) => `${match[1]} ${match[2]}`) : [];
+    };
+    // The public reform is linked from the open report and from the restricted report.
+    for (const build of [internal, publicBuild]) {
+      expect(await backlinksOf(build, 'reforms/public-reform/')).toEqual(['/kb/reports/open-report/ 关卡公开调研报告']);
+    }
+    // The open report is linked from the internal plan and from the restricted report: the intranet lists the plan.
+    expect(await backlinksOf(internal, 'reports/open-report/')).toEqual(['/kb/summaries/internal-plan/ 关卡内部年度计划甲乙丙']);
+    expect(await backlinksOf(publicBuild, 'reports/open-report/')).toEqual([]);
+    // The first issue is linked only from the draft issue.
+    expect(await backlinksOf(internal, 'bulletins/gates-journal/2022/1/')).toEqual([]);
+  });
+
   it('gives indicators no source link to an excluded document', async () => {
     const items = await readPage(publicBuild.outDir, 'indicators/gate-items/');
     // (Scoped styles add data-astro-cid attributes to the links.)

@@ -17,8 +17,10 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/** `env`: variables added to the browser's environment (e.g. `FONTCONFIG_FILE`). */
+export function launchChromium(options: { env?: Record<string, string> } = {}): Promise<Browser> {
+  const env = options.env && { env: { ...process.env, ...options.env } };
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...env });
 }
 
 /** True for URLs that stay on this machine. */

@@ -5,7 +5,8 @@ import { findDuplicates } from '../../src/lib/duplicates.ts';
 import { paginate } from '../../src/lib/pagination.ts';
 import { buildRelatedIndex } from '../../src/lib/related.ts';
 import { slugify } from '../../src/lib/slug.ts';
-import { normalizeBase, withBase } from '../../src/lib/urls.ts';
+import { normalizeBase, withBase, withoutBase } from '../../src/lib/urls.ts';
+import { sectionCurrent } from '../../src/lib/navigation.ts';
 import { metadataRows } from '../../src/lib/metadata-rows.ts';
 
 describe('access rules', () => {
@@ -65,6 +66,24 @@ describe('base paths', () => {
     expect(withBase('/kb/', 'reports/x/')).toBe('/kb/reports/x/');
     expect(withBase('/', '/reports/')).toBe('/reports/');
     expect(withBase('/kb/', '')).toBe('/kb/');
+  });
+
+  it('takes the base off a URL path', () => {
+    expect(withoutBase('/kb/', '/kb/reports/x/')).toBe('reports/x/');
+    expect(withoutBase('/kb/', '/kb/')).toBe('');
+    expect(withoutBase('/', '/years/2020/')).toBe('years/2020/');
+  });
+});
+
+describe('header navigation', () => {
+  it("marks a section's own page as the current page and the pages inside it as the current section", () => {
+    expect(sectionCurrent('reports/', 'reports/')).toBe('page');
+    expect(sectionCurrent('reports/x/', 'reports/')).toBe('true');
+    expect(sectionCurrent('reports/page/2/', 'reports/')).toBe('true');
+    expect(sectionCurrent('reforms/', 'reports/')).toBeUndefined();
+    expect(sectionCurrent('', '')).toBe('page');
+    // The home page contains every page, but is current only on itself.
+    expect(sectionCurrent('reports/', '')).toBeUndefined();
   });
 });
 

@@ -26,7 +26,8 @@ export function jsxLinkHref(node: { name?: string | null; attributes?: readonly 
   return undefined;
 }
 
-function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
+/** Every link and link definition URL in a document's tree, with its line. */
+export function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
   const line = node.position?.start.line;
   if ((node.type === 'link' || node.type === 'definition') && 'url' in node) found.push({ url: node.url, line });
   if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {

@@ -26,6 +26,8 @@ const facetSelects = new Map(SEARCH_FACETS.map((facet) => [facet, form.querySele
 const status = root.querySelector<HTMLElement>('[data-search-status]')!;
 const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+const filtersToggle = form.querySelector<HTMLButtonElement>('[data-filters-toggle]')!;
+const filters = form.querySelector<HTMLFieldSetElement>(`#${filtersToggle.getAttribute('aria-controls')}`)!;
 
 const composition = guardComposition(form, input);
 let engine: Promise<SearchEngine> | undefined;
@@ -68,8 +70,12 @@ function resultItem(result: ShownResult, parts: readonly QueryPart[]): HTMLLIEle
   appendSegments(link, highlight(result.fields.title, parts));
   const meta = item.appendChild(document.createElement('p'));
   meta.className = 'finder__meta';
-  for (const value of [result.fields.kind, result.fields.issue, result.fields.issuer, result.fields.date]) {
-    if (value) meta.appendChild(document.createElement('span')).textContent = value;
+  const fields = { kind: result.fields.kind, issue: result.fields.issue, issuer: result.fields.issuer, date: result.fields.date };
+  for (const [field, value] of Object.entries(fields)) {
+    if (!value) continue;
+    const span = meta.appendChild(document.createElement('span'));
+    span.className = `finder__meta-${field}`;
+    span.textContent = value;
   }
   const text = item.appendChild(document.createElement('p'));
   text.className = 'finder__excerpt';
@@ -111,6 +117,7 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     if (url !== `${location.pathname}${location.search}`) window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   }
   const parts = parseQuery(state.q);
+  filtersToggle.textContent = searchUi.filtersWithCount(Object.values(state.filters).filter(Boolean).length);
   root.setAttribute('aria-busy', 'true');
   status.textContent = searchUi.loading;
   try {
@@ -165,6 +172,12 @@ form.addEventListener('change', (event) => {
   if (event.target instanceof HTMLSelectElement) void run(readForm(), 'push');
 });
 moreButton.addEventListener('click', () => void showMore(runCount));
+// On a narrow screen the filters fold behind this button (global.css hides them until it opens them).
+filtersToggle.addEventListener('click', () => {
+  const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+  filtersToggle.setAttribute('aria-expanded', String(open));
+  filters.classList.toggle('finder__filters--open', open);
+});
 window.addEventListener('popstate', () => {
   const state = parseSearchState(new URLSearchParams(location.search));
   writeForm(state);
