@@ -253,7 +253,9 @@ describe('the layout on a phone and on a desktop', () => {
     expect(table.shown).toBeLessThanOrEqual(390);
     await box.focus();
     expect(await box.evaluate((scroller) => document.activeElement === scroller)).toBe(true);
-    expect(await page.locator('main svg.chart').count()).toBe(2);
+    // Each chart comes in a wide and a narrow rendition; the phone shows one of each pair.
+    expect(await page.locator('main svg.chart:visible').count()).toBe(2);
+    expect(await page.locator('main svg.chart.chart--narrow:visible').count()).toBe(2);
     await page.close();
   });
 
