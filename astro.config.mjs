@@ -8,6 +8,7 @@ import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { figuresReport } from './src/integrations/figures-report.ts';
 import { contentDataFromDisk } from './src/integrations/content-data-from-disk.ts';
+import { webFonts } from './src/integrations/web-fonts.ts';
 import { CACHE_DIR, SITE_BASE, SITE_URL } from './src/site-settings.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
@@ -47,7 +48,8 @@ export default defineConfig({
   },
   // contentCheck first: it reports every content error before anything else runs.
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts).
-  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap(), figuresReport()],
+  // webFonts() subsets the fonts to the characters of the pages written (src/web-fonts/).
+  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap(), figuresReport(), webFonts()],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.
