@@ -13,7 +13,7 @@
  * so a rebuild subsets only the slices whose characters changed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { create } from 'fontkitten';
@@ -145,6 +145,8 @@ export async function buildWebFonts(outDir: string, options: { cacheDir: string 
   const tools = `subset-font ${await packageVersion('subset-font')}, harfbuzzjs ${await packageVersion('harfbuzzjs')}`;
   const cacheDir = path.join(options.cacheDir, CACHE_FOLDER);
   await mkdir(cacheDir, { recursive: true });
+  // Astro empties the output folder, but a rebuild into the same folder must not meet old slices.
+  await rm(path.join(outDir, WEB_FONT_DIR), { recursive: true, force: true });
   await mkdir(path.join(outDir, WEB_FONT_DIR), { recursive: true });
   const used = new Set<string>();
   const rules: FontFaceRule[] = [];
