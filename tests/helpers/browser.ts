@@ -17,8 +17,10 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/** `fontconfig`: a FONTCONFIG_FILE choosing the fonts chromium sees (tests/helpers/fontconfig.ts). */
+export function launchChromium(options: { fontconfig?: string } = {}): Promise<Browser> {
+  const env = options.fontconfig ? { ...process.env, FONTCONFIG_FILE: options.fontconfig } : undefined;
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
 }
 
 /** True for URLs that stay on this machine. */
