@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, makeContent } from '../helpers/build-site.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { withLocalCjkFonts, withoutCjkFonts } from '../helpers/fontconfig.ts';
+import { fontBytes, withLocalCjkFonts, withoutCjkFonts } from '../helpers/fonts.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 
@@ -125,22 +125,6 @@ function unclaimedCharacters(page: Page, selector: string): Promise<string[]> {
   }, [selector, [...SYSTEM_FONT_SYMBOLS]] as const);
 }
 
-/** Opens `sitePath` and returns the font bytes it downloaded (response bodies: fonts are never gzipped). */
-async function fontBytes(browser: Browser, url: string): Promise<{ bytes: number; files: number }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sizes: Array<Promise<number>> = [];
-  page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'font') sizes.push(request.sizes().then((size) => size.responseBodySize));
-  });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForLoadState('networkidle');
-  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-  await context.close();
-  return { bytes, files: sizes.length };
-}
-
 describe('Chinese text on a machine without Chinese fonts, and on one with them', () => {
   let server: NginxServer;
   let noCjk: Browser;
@@ -164,6 +148,18 @@ describe('Chinese text on a machine without Chinese fonts, and on one with them'
     await noCjk?.close();
     await localCjk?.close();
     await server?.stop();
+  });
+
+  it('serves the slices as immutable files and their stylesheet for revalidation', async () => {
+    const css = await fetch(`${server.siteUrl}fonts/web-fonts.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(css.headers.get('cache-control')).toBe('no-cache');
+    const slice = /url\("([^"]+\.woff2)"\)/.exec(await css.text())![1]!;
+    const font = await fetch(`${server.siteUrl}fonts/${slice}`);
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    expect(font.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('draws the title, a heading of each official level and the body with the web fonts', async () => {

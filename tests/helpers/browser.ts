@@ -17,7 +17,7 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** `fontconfig`: a FONTCONFIG_FILE choosing the fonts chromium sees (tests/helpers/fontconfig.ts). */
+/** `fontconfig`: a FONTCONFIG_FILE choosing the fonts chromium sees (tests/helpers/fonts.ts). */
 export function launchChromium(options: { fontconfig?: string } = {}): Promise<Browser> {
   const env = options.fontconfig ? { ...process.env, FONTCONFIG_FILE: options.fontconfig } : undefined;
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...(env ? { env } : {}) });

@@ -1,11 +1,13 @@
 /**
- * The fonts chromium sees, chosen per launch through fontconfig
- * (FONTCONFIG_FILE), so that a test or the benchmark can be the reader it
- * means to be whatever the machine has installed: one with no Chinese font
- * at all (CI's machines, and many Linux desktops), or one with the open
- * Noto SC fonts installed as system fonts.
+ * Fonts in chromium, for the web fonts' test and the benchmark: the fonts
+ * chromium sees, chosen per launch through fontconfig (FONTCONFIG_FILE), so
+ * that they can be the reader they mean to be whatever the machine has
+ * installed: one with no Chinese font at all (CI's machines, and many Linux
+ * desktops), or one with the open Noto SC fonts installed as system fonts;
+ * and the font bytes a page downloads.
  */
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { REPO_ROOT } from './paths.ts';
@@ -54,4 +56,23 @@ export function withoutCjkFonts(): Promise<string> {
 export function withLocalCjkFonts(): Promise<string> {
   const require = createRequire(path.join(REPO_ROOT, 'package.json'));
   return fontconfigFile('local-cjk', { extraFonts: LOCAL_CJK_FONTS.map((font) => require.resolve(font)) });
+}
+
+/**
+ * Opens `url` in a fresh context (empty cache) and returns the font bytes it
+ * downloaded: response bodies, as sent (nginx does not compress fonts).
+ */
+export async function fontBytes(browser: Browser, url: string): Promise<{ bytes: number; files: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes: Array<Promise<number>> = [];
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() === 'font') sizes.push(request.sizes().then((size) => size.responseBodySize));
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+  await context.close();
+  return { bytes, files: sizes.length };
 }
