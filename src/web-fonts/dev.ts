@@ -18,13 +18,16 @@ function devStylesheet(): string {
   return webFontStylesheet('Web fonts under astro dev: whole, unsliced (src/web-fonts/dev.ts)', rules);
 }
 
-/** A connect middleware serving the stylesheet and the fonts under `base`; anything else goes on. */
+/**
+ * A connect middleware serving the stylesheet and the fonts under `base`;
+ * anything else goes on. Vite may have taken the base off the URL already.
+ */
 export function devWebFonts(base: string) {
-  const stylesheet = `${base}${WEB_FONT_STYLESHEET}`;
-  const fonts = new Map(WEB_FONT_FACES.map((face) => [`${base}${WEB_FONT_DIR}/dev/${face.id}.ttf`, face.source]));
+  const fonts = new Map(WEB_FONT_FACES.map((face) => [`${WEB_FONT_DIR}/dev/${face.id}.ttf`, face.source]));
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    const url = decodeURI((request.url ?? '').split('?')[0]!);
-    if (url === stylesheet) {
+    const pathname = decodeURI((request.url ?? '').split('?')[0]!);
+    const url = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+    if (url === WEB_FONT_STYLESHEET) {
       response.setHeader('Content-Type', 'text/css; charset=utf-8');
       response.end(devStylesheet());
       return;

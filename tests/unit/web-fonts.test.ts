@@ -6,6 +6,8 @@
  * in chromium.
  */
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { CharacterSet, withoutElementsInside } from '../../src/lib/web-fonts/cha
 import { blockSliceName, formatUnicodeRange, parseUnicodeRange, sliceCodePoints, slicePartition } from '../../src/lib/web-fonts/slices.ts';
 import { fontFaceCss } from '../../src/lib/web-fonts/stylesheet.ts';
 import { buildWebFonts } from '../../src/web-fonts/build.ts';
+import { devWebFonts } from '../../src/web-fonts/dev.ts';
 import { WEB_FONT_FACES, WEB_FONT_STYLESHEET } from '../../src/web-fonts/faces.ts';
 import { ui } from '../../src/translations/zh-CN.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
@@ -179,5 +182,36 @@ describe('the web fonts of a build', () => {
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatch(/^serif\./);
     expect(after.fromCache).toBe(after.files - 1);
+  });
+});
+
+describe('the web fonts under astro dev', () => {
+  it('serves the stylesheet and the whole fonts under the base, whether or not Vite took the base off', async () => {
+    const middleware = devWebFonts('/kb/');
+    const server = http.createServer((request, response) =>
+      middleware(request, response, () => {
+        response.statusCode = 404;
+        response.end();
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const stylesheet of ['/kb/fonts/web-fonts.css', '/fonts/web-fonts.css']) {
+        const css = await fetch(`${origin}${stylesheet}`);
+        expect(css.headers.get('content-type'), stylesheet).toMatch(/^text\/css/);
+        const text = await css.text();
+        for (const face of WEB_FONT_FACES) expect(text).toContain(`font-family:"${face.family}"`);
+        expect(text).toContain('src:url("dev/serif.ttf") format("truetype")');
+      }
+      const font = await fetch(`${origin}/kb/fonts/dev/serif.ttf`);
+      expect(font.headers.get('content-type')).toBe('font/ttf');
+      const served = Buffer.from(await font.arrayBuffer());
+      const source = await readFile(path.join(REPO_ROOT, 'node_modules', WEB_FONT_FACES.find((face) => face.id === 'serif')!.source));
+      expect(served.equals(source)).toBe(true);
+      expect((await fetch(`${origin}/kb/reports/`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
