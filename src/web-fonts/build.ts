@@ -8,7 +8,9 @@
  * It runs when `astro build` has written every page (src/integrations/web-fonts.ts),
  * into the folder being built, which `npm run build` swaps in only when
  * everything has passed. Subsetting is done by harfbuzz (`subset-font`, its
- * WebAssembly build: nothing is downloaded or compiled). Each file is kept in
+ * WebAssembly build, and wawoff2's for WOFF2: nothing is downloaded or
+ * compiled; `cn-font-split`, made for slicing CJK fonts, fetches a native
+ * binary when installed, which an offline machine cannot). Each file is kept in
  * the build cache under a digest of its font, its characters and the tools,
  * so a rebuild subsets only the slices whose characters changed.
  */
