@@ -12,7 +12,7 @@ import path from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
 import { CharacterSet, withoutElementsInside } from '../../src/lib/web-fonts/characters.ts';
-import { blockSliceName, formatUnicodeRange, parseUnicodeRange, sliceCodePoints, slicePartition } from '../../src/lib/web-fonts/slices.ts';
+import { blockSliceName, formatUnicodeRange, mergeSparseSlices, parseUnicodeRange, sliceCodePoints, slicePartition } from '../../src/lib/web-fonts/slices.ts';
 import { fontFaceCss } from '../../src/lib/web-fonts/stylesheet.ts';
 import { buildWebFonts } from '../../src/web-fonts/build.ts';
 import { devWebFonts } from '../../src/web-fonts/dev.ts';
@@ -61,6 +61,34 @@ describe('the slice partition', async () => {
     const after = sliceCodePoints(codePoints('的国是一龘ABC鼋'), partition);
     const changed = [...after.keys()].filter((name) => text(after.get(name)!) !== text(before.get(name) ?? []));
     expect(changed).toEqual([partition.sliceOf('鼋'.codePointAt(0)!)]);
+  });
+});
+
+describe('sparse slices', () => {
+  const range = (first: number, length: number) => Array.from({ length }, (_, i) => first + i);
+  const slices = new Map([
+    ['20', [0x9f98]],
+    ['100', [0x5000]],
+    ['101', [0x5001, 0x5002]],
+    ['103', [0x5003]],
+    ['118', range(0x4e00, 50)],
+    ['119', range(0x20, 60)],
+    ['u200', [0x2003e]],
+  ]);
+
+  it('share a file by aligned blocks of slice numbers, while full slices keep their own', () => {
+    const merged = mergeSparseSlices(slices, 8);
+    expect([...merged.keys()]).toEqual(['16-31', '96-111', '118', '119', 'u200']);
+    expect(merged.get('96-111')).toEqual([0x5000, 0x5001, 0x5002, 0x5003]);
+    expect(merged.get('118')).toEqual(slices.get('118'));
+  });
+
+  it('split a block that fills up, and leave every other block as it was', () => {
+    const before = mergeSparseSlices(slices, 8);
+    const after = mergeSparseSlices(new Map([...slices, ['100', range(0x5100, 6)]]), 8);
+    // 96–111 now holds 9 characters: 96–103 holds them all, still more than 8, so 100–101 and 102–103.
+    expect([...after.keys()]).toEqual(['16-31', '100-101', '102-103', '118', '119', 'u200']);
+    for (const name of ['16-31', '118', '119', 'u200']) expect(after.get(name)).toEqual(before.get(name));
   });
 });
 

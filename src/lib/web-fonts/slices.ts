@@ -20,6 +20,14 @@
  * Each slice is then subset to the characters the site really uses, so a
  * file holds only glyphs some page needs. A character outside the partition
  * goes to a slice of its fixed 256-code-point block (`u4e`: U+4E00–U+4EFF).
+ *
+ * Subset to one site, the rarer slices hold a character or two each, and a
+ * file costs some 1.1 KB besides its glyphs (header, tables, a name table):
+ * a document page of a small site paid more for those than for its rare
+ * characters. So neighbouring slices (neighbours in frequency) that hold few
+ * of the site's characters share a file (`mergeSparseSlices`), by fixed
+ * aligned blocks of 2, 4, 8 or 16 slice numbers, so that a change stays
+ * inside its block.
  */
 
 /** Slice name → unicode-range text, as in fontsource's `unicode.json`. */
@@ -87,4 +95,47 @@ export function sliceCodePoints(codePoints: Iterable<number>, partition: SlicePa
   }
   const names = [...groups.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return new Map(names.map((name) => [name, groups.get(name)!.sort((a, b) => a - b)]));
+}
+
+/** At most this many slice numbers share a file: 16, an aligned block. */
+const MAX_MERGED_LEVEL = 4;
+
+/**
+ * Merges numbered slices that hold few characters into shared files: each
+ * aligned block of 2^level slice numbers (level 4 down to 1) whose slices
+ * hold at most `fewest` characters together becomes one slice named by its
+ * block (`96-111`); a fuller block is split in two and each half tried the
+ * same way. A block's files depend only on the characters in it, so a new
+ * character changes the files of its own block of 16 at most. Slices of
+ * 256-code-point blocks (`u4e`) are kept as they are.
+ */
+export function mergeSparseSlices(groups: ReadonlyMap<string, number[]>, fewest: number): Map<string, number[]> {
+  const numbered = new Map<number, number[]>();
+  const merged = new Map<string, number[]>();
+  for (const [name, codePoints] of groups) {
+    if (/^\d+$/.test(name)) numbered.set(Number(name), codePoints);
+    else merged.set(name, codePoints);
+  }
+  const count = (first: number, last: number) => {
+    let total = 0;
+    for (const [number, codePoints] of numbered) if (number >= first && number <= last) total += codePoints.length;
+    return total;
+  };
+  const place = (level: number, block: number) => {
+    const first = block << level;
+    const last = first + (1 << level) - 1;
+    const total = count(first, last);
+    if (total === 0) return;
+    if (level > 0 && total > fewest) {
+      place(level - 1, block * 2);
+      place(level - 1, block * 2 + 1);
+      return;
+    }
+    const codePoints = [...numbered].filter(([number]) => number >= first && number <= last).flatMap(([, points]) => points);
+    merged.set(level === 0 ? String(first) : `${first}-${last}`, codePoints.sort((a, b) => a - b));
+  };
+  const highest = Math.max(0, ...numbered.keys());
+  for (let block = 0; block <= highest >> MAX_MERGED_LEVEL; block++) place(MAX_MERGED_LEVEL, block);
+  const names = [...merged.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return new Map(names.map((name) => [name, merged.get(name)!]));
 }
