@@ -4,8 +4,9 @@
  * 1. `astro build` into a staging folder (beside the output folder when it
  *    is in the repository, see `stagingFolder`);
  * 2. the search index of the pages Astro wrote (scripts/publish/search-index.ts),
- *    side by side with the publishing gate's leak scan of those pages and
- *    their gzip copies for nginx;
+ *    side by side with the publishing gate's leak scan of those pages, their
+ *    gzip copies for nginx, and the web fonts subset to their characters
+ *    (src/web-fonts/build.ts);
  * 3. the leak scan and gzip copies of the search index;
  * 4. the folder is swapped in for the output folder; the previous output is
  *    deleted by a detached process once the new one is live.
@@ -26,6 +27,8 @@ import { formatLeakReport, type LeakHit } from '../src/lib/leak-scan.ts';
 import { astroBuildEnv } from '../src/lib/build-memory.ts';
 import { isCollectionEntry, listContentFiles } from '../src/lib/content-files/load.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
+import { buildWebFonts, webFontsReport } from '../src/web-fonts/build.ts';
+import { WEB_FONT_STYLESHEET } from '../src/web-fonts/faces.ts';
 import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
 import { listOutputFiles } from './publish/output-files.ts';
 import { precompress } from './publish/precompress.ts';
@@ -45,7 +48,9 @@ function astroBuild(outDir: string, strict: boolean): Promise<void> {
   // Astro's memory is sized for the archive (src/lib/build-memory.ts).
   const entries = listContentFiles(CONTENT_DIR).filter(isCollectionEntry).length;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: astroBuildEnv(process.env, entries) });
+    // The web fonts are written in step 2, not by Astro (WEB_FONTS_AFTER_ASTRO in src/site-settings.ts).
+    const env = { ...astroBuildEnv(process.env, entries), GAZETTE_WEB_FONTS_AFTER_ASTRO: '1' };
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env });
     child.on('error', reject);
     child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new BuildFailure(`astro build 失败（astro build failed: ${signal ?? `exit code ${code}`}）`)),
@@ -75,6 +80,13 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const cacheDir = path.resolve(REPO_ROOT, CACHE_DIR);
   const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
   const compression = precompress(outDir, { files: pages, previousDir });
+  const fontsStarted = performance.now();
+  const fonts = buildWebFonts(outDir, { cacheDir, files: pages }).then((result) => {
+    const report = webFontsReport(result, (performance.now() - fontsStarted) / 1000);
+    console.log(`fonts: ${report.info}`);
+    if (report.warning) console.warn(`fonts: ${report.warning}`);
+    return result.written;
+  });
   const searchDocuments = await readSearchDocuments(outDir, records, logger);
   // The scans start once the first shard is written: until Pagefind's
   // process has its records, this one must feed it, not read and
@@ -97,13 +109,15 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
     scan(bundleFiles.map((file) => `${SEARCH_BUNDLE_DIR}/${file}`).filter((file) => !scanned.has(file)));
   });
   // However the index ends, every scan started has ended before anything is removed.
-  const [pagesCompressed] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans))]);
+  const [pagesCompressed, , fontFiles] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans)), fonts]);
+  // The web fonts are scanned like every file shipped, and their stylesheet compressed with the index.
+  scan(fontFiles);
   const leaks = (await allEnded(scans)).flat();
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
   await leakScanner!.saveCache();
   const { scanned: scannedCount, knownClean } = leakScanner!.counts;
   console.log(`gates: 泄露检查通过（leak scan passed: ${scannedCount} files scanned, ${knownClean} unchanged since the last clean scan）`);
-  const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`));
+  const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`) || file === WEB_FONT_STYLESHEET);
   const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });
   const compressed = pagesCompressed.written + pagesCompressed.reused + indexCompressed.written + indexCompressed.reused;
   const reused = pagesCompressed.reused + indexCompressed.reused;

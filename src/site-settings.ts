@@ -42,3 +42,11 @@ export const STRICT_FIGURES: boolean = process.env.GAZETTE_STRICT === '1' || pro
  * src/lib/search-shards.ts). Tests set it small to exercise merged shards.
  */
 export const SEARCH_SHARD_SIZE: number = parseShardSize(process.env.GAZETTE_SEARCH_SHARD_SIZE);
+
+/**
+ * Set by `npm run build` for its `astro build`: the pipeline writes the web
+ * fonts itself once Astro has exited, beside the search index, instead of in
+ * Astro's build:done hook (src/integrations/web-fonts.ts), so that their
+ * memory does not add to Astro's and their time overlaps Pagefind's.
+ */
+export const WEB_FONTS_AFTER_ASTRO: boolean = process.env.GAZETTE_WEB_FONTS_AFTER_ASTRO === '1';

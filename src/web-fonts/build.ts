@@ -66,6 +66,8 @@ export interface WebFontsResult {
   fromCache: number;
   /** Characters the pages use that no face has a glyph for. */
   missing: string[];
+  /** The files written, relative to the output folder: the slices and the stylesheet. */
+  written: string[];
 }
 
 /**
@@ -85,10 +87,10 @@ function showsText(file: string): boolean {
  * site shows, with the forms the search page shows for them (its excerpts
  * are folded text), or the part of it the face draws.
  */
-async function faceCharacters(outDir: string): Promise<Map<WebFontFace, number[]>> {
+async function faceCharacters(outDir: string, files: readonly string[]): Promise<Map<WebFontFace, number[]>> {
   const sets = new Map(WEB_FONT_FACES.map((face) => [face, new CharacterSet()]));
   const uiStrings = await readFile(path.join(process.cwd(), UI_STRINGS), 'utf8');
-  for (const file of (await listOutputFiles(outDir)).filter(showsText)) {
+  for (const file of files.filter(showsText)) {
     const text = await readFile(path.join(outDir, file), 'utf8');
     for (const [face, characters] of sets) {
       const { characters: kind } = face;
@@ -152,10 +154,21 @@ async function sliceFile(loaded: LoadedFace, codePoints: number[], cacheDir: str
   return { file, cached: false };
 }
 
+export interface WebFontsOptions {
+  /** Where slices are kept between builds (the folder `gazette-web-fonts/` in it). */
+  cacheDir: string;
+  /**
+   * The output's files to read, relative to it; all of them by default. The
+   * pipeline passes the list it took before anything else wrote there, so
+   * that what the fonts hold never depends on which step finished first.
+   */
+  files?: readonly string[];
+}
+
 /** Subsets, slices and writes the web fonts and their stylesheet into `outDir`. */
-export async function buildWebFonts(outDir: string, options: { cacheDir: string }): Promise<WebFontsResult> {
+export async function buildWebFonts(outDir: string, options: WebFontsOptions): Promise<WebFontsResult> {
   const partition: SlicePartition = slicePartition(JSON.parse(await readFile(requireFromRoot.resolve(PARTITION_FILE), 'utf8')) as UnicodeRanges);
-  const characters = await faceCharacters(outDir);
+  const characters = await faceCharacters(outDir, options.files ?? (await listOutputFiles(outDir)));
   const siteCharacters = characters.get(WEB_FONT_FACES.find((face) => face.characters === 'site')!)!;
   const tools = `subset-font ${await packageVersion('subset-font')}, harfbuzzjs ${await packageVersion('harfbuzzjs')}`;
   const cacheDir = path.join(options.cacheDir, CACHE_FOLDER);
@@ -186,5 +199,23 @@ export async function buildWebFonts(outDir: string, options: { cacheDir: string 
   await writeFile(path.join(outDir, WEB_FONT_STYLESHEET), webFontStylesheet(comment, rules));
   await pruneCache(cacheDir, used);
   const missing = siteCharacters.filter((codePoint) => !covered.has(codePoint)).map((codePoint) => String.fromCodePoint(codePoint));
-  return { characters: siteCharacters.length, files: rules.length, bytes, fromCache, missing };
+  const written = [...rules.map((rule) => `${WEB_FONT_DIR}/${rule.url}`), WEB_FONT_STYLESHEET];
+  return { characters: siteCharacters.length, files: rules.length, bytes, fromCache, missing, written };
+}
+
+/** The build's lines about the web fonts: a summary, and a warning for characters no face has. */
+export function webFontsReport(result: WebFontsResult, seconds: number): { info: string; warning?: string } {
+  const time = seconds.toFixed(1);
+  const kb = (result.bytes / 1024).toFixed(0);
+  const info =
+    `网页字体：${result.characters} 个字符，${result.files} 个文件共 ${kb} KB，其中 ${result.fromCache} 个取自缓存，用时 ${time} 秒` +
+    `（web fonts: ${result.characters} characters, ${result.files} files, ${kb} KB, ${result.fromCache} from the cache, in ${time} s）`;
+  if (result.missing.length === 0) return { info };
+  const shown = result.missing.slice(0, 40).join(' ');
+  return {
+    info,
+    warning:
+      `网页字体缺少 ${result.missing.length} 个字符：${shown}；没有本机字体的读者看到的是本机其他字体画的字或方框` +
+      `（the web fonts lack ${result.missing.length} characters: ${shown}; readers without a local font that has them see another local font's glyph or a box）`,
+  };
 }
