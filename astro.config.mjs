@@ -14,6 +14,7 @@ import { contentDataFromDisk } from './src/integrations/content-data-from-disk.t
 import { CACHE_DIR, FEED_ORIGIN, SITE_BASE } from './src/site-settings.ts';
 import { siteUrlNotice } from './src/integrations/site-url.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
+import { webFonts } from './src/integrations/web-fonts.ts';
 import { ui } from './src/translations/zh-CN.ts';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 
@@ -62,7 +63,8 @@ export default defineConfig({
   // contentCheck first: it reports every content error before anything else runs.
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts);
   // under `astro dev`, devSearch makes one with the same code from the pages the dev server renders.
-  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap({ filter: notAnErrorPage }), figuresReport(), siteUrlNotice(), devSearch()],
+  // webFonts() subsets the fonts to the characters of the pages written (src/web-fonts/).
+  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap({ filter: notAnErrorPage }), figuresReport(), siteUrlNotice(), devSearch(), webFonts()],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.

@@ -18,7 +18,7 @@ export const BUILD_PHASES: ReadonlyArray<{ phase: string; marker: RegExp }> = [
   { phase: 'sitemap', marker: /\[build\] ✓ Completed in/ },
   // Reading the pages' text for the search index (gzip copies start alongside).
   { phase: 'pages read for the index', marker: /\[build\] Complete!/ },
-  // The search index, side by side with the leak scan and gzip copies of the pages.
+  // The search index, side by side with the leak scan and gzip copies of the pages and the web fonts.
   { phase: 'search index + leak scan', marker: /read \d+ pages for the index/ },
   { phase: 'rest of the leak scan', marker: /search index: \d+ documents indexed/ },
   { phase: 'precompress the index', marker: /leak scan passed/ },

@@ -19,6 +19,7 @@ import { measureSite, type SiteMetrics } from './site-metrics.ts';
 import { measureSearch, type SearchMetrics } from './search-metrics.ts';
 import { benchQueries, readCorpus } from './corpus/queries.ts';
 import { formatSideBySide, measureSideBySide, type SideBySide } from './search-side-by-side.ts';
+import { measureFonts, type FontMetrics } from './font-metrics.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -160,6 +161,12 @@ function targets(ours: OursResult, baseline: BaselineResult | undefined): Target
       { name: 'warm query time', value: ours.search.warm.milliseconds, limit: 50, kind: 'max', unit: 'ms' },
     );
   }
+  if (ours.fonts) {
+    list.push(
+      { name: 'document page font bytes, no Chinese font installed (max)', value: ours.fonts.withoutLocalFonts.maxBytes / 1024, limit: 300, kind: 'max', unit: 'KB' },
+      { name: 'document page font bytes, Noto SC installed (max)', value: ours.fonts.withLocalFonts.maxBytes, limit: 0, kind: 'max', unit: 'B' },
+    );
+  }
   const page = ours.site.documentPages;
   list.push(
     { name: 'document page HTML+CSS gzip (median)', value: page.medianHtmlCssGzipBytes / 1000, limit: 40, kind: 'max', unit: 'KB' },
@@ -187,6 +194,7 @@ interface OursResult {
   rebuildPhases: Record<string, number> | undefined;
   site: SiteMetrics;
   search: SearchMetrics | undefined;
+  fonts: FontMetrics | undefined;
 }
 
 interface BaselineResult {
@@ -239,6 +247,14 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
     `document page: HTML+CSS gzip median ${round(page.medianHtmlCssGzipBytes / 1000)} KB, max ${round(page.maxHtmlCssGzipBytes / 1000)} KB; JS median ${page.medianJsBytes} B, besides search max ${page.maxJsBytesBesidesSearch} B ${page.scriptsBesidesSearch.join(' ')}`,
   );
   const charts = ours.site.charts;
+  if (ours.fonts) {
+    const { pages, withoutLocalFonts: none, withLocalFonts: local } = ours.fonts;
+    const kb = (bytes: number) => round(bytes / 1024);
+    console.log(
+      `web fonts, document page (${pages} sampled): no Chinese font installed median ${kb(none.medianBytes)} KB in ${none.medianFiles} files, max ${kb(none.maxBytes)} KB (${none.heaviest}); ` +
+        `Noto SC installed median ${kb(local.medianBytes)} KB, max ${kb(local.maxBytes)} KB`,
+    );
+  }
   console.log(`charts: ${charts.count} SVG, median ${round(charts.medianBytes / 1000)} KB (${round(charts.medianGzipBytes / 1000)} KB gzip), max ${round(charts.maxBytes / 1000)} KB`);
   if (ours.rebuildSeconds !== undefined) {
     const phases = Object.entries(ours.rebuildPhases ?? {}).map(([phase, seconds]) => `${phase} ${round(seconds)}`).join(', ');
@@ -313,6 +329,11 @@ async function main() {
       log('querying in chromium');
       search = await measureSearch(folders.ours, summary.queries);
     }
+    let fonts: FontMetrics | undefined;
+    if (!flags['no-browser']) {
+      log('loading document pages in chromium without and with Chinese fonts installed');
+      fonts = await measureFonts(folders.ours);
+    }
 
     let rebuildSeconds: number | undefined;
     let rebuildPhases: Record<string, number> | undefined;
@@ -339,6 +360,7 @@ async function main() {
       rebuildPhases,
       site,
       search,
+      fonts,
     };
 
     let baseline: BaselineResult | undefined;

@@ -4,8 +4,9 @@
  * 1. `astro build` into a staging folder (beside the output folder when it
  *    is in the repository, see `stagingFolder`);
  * 2. the search index of the pages Astro wrote (scripts/publish/search-index.ts),
- *    side by side with the publishing gate's leak scan of those pages and
- *    their gzip copies for nginx;
+ *    side by side with the publishing gate's leak scan of those pages, their
+ *    gzip copies for nginx, and the web fonts subset to their characters
+ *    (src/web-fonts/build.ts);
  * 3. the leak scan and gzip copies of the search index;
  * 4. every folder and file is made readable by the web server's user
  *    (scripts/publish/output-modes.ts);
@@ -29,6 +30,8 @@ import { formatLeakReport, type LeakHit } from '../src/lib/leak-scan.ts';
 import { astroBuildEnv } from '../src/lib/build-memory.ts';
 import { isCollectionEntry, listContentFiles } from '../src/lib/content-files/load.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
+import { buildWebFonts, webFontsReport } from '../src/web-fonts/build.ts';
+import { WEB_FONT_STYLESHEET } from '../src/web-fonts/faces.ts';
 import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
 import { AstroOutputLines } from './publish/astro-output.ts';
 import { listOutputFiles } from './publish/output-files.ts';
@@ -50,7 +53,9 @@ function astroBuild(outDir: string, strict: boolean): Promise<void> {
   // Astro's memory is sized for the archive (src/lib/build-memory.ts).
   const entries = listContentFiles(CONTENT_DIR).filter(isCollectionEntry).length;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['inherit', 'pipe', 'inherit'], env: astroBuildEnv(process.env, entries) });
+    // The web fonts are written in step 2, not by Astro (WEB_FONTS_AFTER_ASTRO in src/site-settings.ts).
+    const env = { ...astroBuildEnv(process.env, entries), GAZETTE_WEB_FONTS_AFTER_ASTRO: '1' };
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['inherit', 'pipe', 'inherit'], env });
     // One line per route, without the render times Astro attaches to the wrong one (scripts/publish/astro-output.ts).
     const lines = child.stdout.pipe(new AstroOutputLines());
     lines.pipe(process.stdout, { end: false });
@@ -86,6 +91,13 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const cacheDir = path.resolve(REPO_ROOT, CACHE_DIR);
   const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
   const compression = precompress(outDir, { files: pages, previousDir });
+  const fontsStarted = performance.now();
+  const fonts = buildWebFonts(outDir, { cacheDir, files: pages }).then((result) => {
+    const report = webFontsReport(result, (performance.now() - fontsStarted) / 1000);
+    console.log(`fonts: ${report.info}`);
+    if (report.warning) console.warn(`fonts: ${report.warning}`);
+    return result.written;
+  });
   const searchDocuments = await readSearchDocuments(outDir, records, logger);
   // The scans start once the first shard is written: until Pagefind's
   // process has its records, this one must feed it, not read and
@@ -111,7 +123,9 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
     scan(bundleFiles.map((file) => `${SEARCH_BUNDLE_DIR}/${file}`).filter((file) => !scanned.has(file)));
   });
   // However the index ends, every scan started has ended before anything is removed.
-  const [pagesCompressed] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans))]);
+  const [pagesCompressed, , fontFiles] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans)), fonts]);
+  // The web fonts are scanned like every file shipped, and their stylesheet compressed with the index.
+  scan(fontFiles);
   const leaks = (await allEnded(scans)).flat();
   if (leaks.length > 0) throw new BuildFailure(formatLeakReport(leaks));
   await leakScanner!.saveCache();
@@ -123,7 +137,7 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
       : `gates: 泄露检查：已扫描 ${searched + knownClean} 个文件（其中 ${knownClean} 个与上次检查时相同，另有 ${thirdParty} 个 Pagefind 程序文件不必检查），未发现 ${excluded} 篇排除文档的内容` +
           `（leak scan passed: ${searched} files scanned, ${knownClean} unchanged since the last clean scan, ${thirdParty} of Pagefind's program files not searched, for ${excluded} excluded documents）`,
   );
-  const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`));
+  const indexFiles = [...scanned].filter((file) => file.startsWith(`${SEARCH_BUNDLE_DIR}/`) || file === WEB_FONT_STYLESHEET);
   const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });
   const compressed = pagesCompressed.written + pagesCompressed.reused + indexCompressed.written + indexCompressed.reused;
   const reused = pagesCompressed.reused + indexCompressed.reused;

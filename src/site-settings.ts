@@ -59,3 +59,11 @@ export const SEARCH_SHARD_SIZE: number = parseShardSize(process.env.GAZETTE_SEAR
  * (src/lib/content-files/size-limit.ts), `GAZETTE_MAX_DOCUMENT_BYTES` otherwise.
  */
 export const MAX_DOCUMENT_BYTES: number = parseMaxDocumentBytes(process.env.GAZETTE_MAX_DOCUMENT_BYTES);
+
+/**
+ * Set by `npm run build` for its `astro build`: the pipeline writes the web
+ * fonts itself once Astro has exited, beside the search index, instead of in
+ * Astro's build:done hook (src/integrations/web-fonts.ts), so that their
+ * memory does not add to Astro's and their time overlaps Pagefind's.
+ */
+export const WEB_FONTS_AFTER_ASTRO: boolean = process.env.GAZETTE_WEB_FONTS_AFTER_ASTRO === '1';
