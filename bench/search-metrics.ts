@@ -63,11 +63,12 @@ function trackBytes(cdp: CDPSession) {
  * Runs a query in the open search page through its own form, as a reader
  * does, until its first results are shown with their excerpts. The page
  * counts finished searches in `data-search-runs` and the last one's results
- * in `data-search-total`.
+ * in `data-search-total`, and keeps their fragment hashes in
+ * `searchResultIds` (src/scripts/search/page.ts).
  */
-async function runQuery(page: import('playwright-core').Page, query: string) {
+export async function runQuery(page: import('playwright-core').Page, query: string) {
   return page.evaluate(async (query) => {
-    const root = document.querySelector<HTMLElement>('[data-search-root]')!;
+    const root = document.querySelector<HTMLElement & { searchResultIds: string[] }>('[data-search-root]')!;
     const finished = () => Number(root.dataset.searchRuns ?? 0);
     const before = finished();
     const started = performance.now();
@@ -77,7 +78,7 @@ async function runQuery(page: import('playwright-core').Page, query: string) {
       const check = () => (finished() > before ? resolve() : requestAnimationFrame(check));
       check();
     });
-    return { results: Number(root.dataset.searchTotal), milliseconds: performance.now() - started };
+    return { results: Number(root.dataset.searchTotal), milliseconds: performance.now() - started, ids: root.searchResultIds };
   }, query);
 }
 
@@ -117,10 +118,10 @@ export async function measureSearch(distDir: string, queries: { common: string; 
 
     const measureAgain = async (query: string): Promise<QueryMetrics> => {
       const mark = bytes.mark();
-      const result = await runQuery(page, query);
+      const { results, milliseconds } = await runQuery(page, query);
       await page.waitForTimeout(200);
       const requests = bytes.since(mark);
-      return { query, ...result, bytes: sum(requests), pagefindByKind: pagefindByKind(requests) };
+      return { query, results, milliseconds, bytes: sum(requests), pagefindByKind: pagefindByKind(requests) };
     };
     const warm = await measureAgain(queries.rare);
     const repeat = await measureAgain(queries.common);

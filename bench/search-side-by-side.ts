@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fragmentData } from '../src/lib/pagefind-contract.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
+import { runQuery } from './search-metrics.ts';
 import { serveWithNginx } from '../tests/helpers/nginx.ts';
 import { documentsContaining, type BenchQuery, type CorpusDocument, type SearchedSite } from './corpus/queries.ts';
 
@@ -139,21 +140,7 @@ const gazetteSide = (siteUrl: string): SearchSide => ({
     await page.waitForSelector('[data-search-root][data-search-runs]', { timeout: 300_000 });
     return page.$eval('[data-search-root]', (root) => (root as HTMLElement & { searchResultIds: string[] }).searchResultIds);
   },
-  again(page, query) {
-    return page.evaluate(async (query) => {
-      const root = document.querySelector<HTMLElement & { searchResultIds: string[] }>('[data-search-root]')!;
-      const finished = () => Number(root.dataset.searchRuns ?? 0);
-      const before = finished();
-      const started = performance.now();
-      root.querySelector<HTMLInputElement>('input[name="q"]')!.value = query;
-      root.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
-      await new Promise<void>((resolve) => {
-        const check = () => (finished() > before ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      return { milliseconds: performance.now() - started, ids: root.searchResultIds };
-    }, query);
-  },
+  again: runQuery,
 });
 
 const stockSide = (siteUrl: string): SearchSide => ({
