@@ -23,7 +23,9 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { isPublishable, type AccessLevel } from '../../src/lib/access.ts';
-import { yearOf } from '../../src/lib/dates.ts';
+import { formatChineseDate, yearOf } from '../../src/lib/dates.ts';
+import { formatValue } from '../../src/lib/indicators/format.ts';
+import { ui } from '../../src/translations/zh-CN.ts';
 import { documentUrlPath } from '../../src/lib/document-urls.ts';
 import { entryId } from '../../src/lib/entry-id.ts';
 import { isDocumentKind, type DocumentKind } from '../../src/lib/kinds.ts';
@@ -41,7 +43,7 @@ export interface CorpusDocument {
   title: string;
   /** Body blocks, as the rendered page separates them. */
   body: string[];
-  /** Metadata values Gazette indexes (发文字号, 索引号, 发布机构, 主题词…). */
+  /** Metadata values Gazette indexes (发文字号, 索引号, 发布机构, 主题词…), and its summary and instructions. */
   metadata: string[];
   docNo: string | undefined;
   indexNo: string | undefined;
@@ -55,7 +57,39 @@ const UNSEARCHED_FIELDS = new Set(['kind', 'access']);
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
 /** The text blocks of a Markdown body: paragraphs (run-in headings split off), headings, table cells, list items. */
-export function bodyBlocks(body: string): string[] {
+/** An indicator as the corpus's YAML gives it, for the figures its MDX components render. */
+export interface CorpusIndicator {
+  name: string;
+  unit: string;
+  values: ReadonlyArray<{ year: number; value: number }>;
+}
+
+/**
+ * What the corpus's MDX components show as text: `<Indicator id year />` its
+ * figure, in its sentence; `<IndicatorChart ids />` a data table of every
+ * year and figure of those indicators, with their names (a block each).
+ */
+function renderComponents(body: string, indicators: ReadonlyMap<string, CorpusIndicator>): { body: string; tables: string[] } {
+  const tables: string[] = [];
+  const text = body
+    .replace(/<Indicator id="([^"]+)" year=\{(\d+)\} \/>/g, (_, id: string, year: string) => {
+      const indicator = indicators.get(id);
+      const point = indicator?.values.find((value) => value.year === Number(year));
+      return indicator && point ? formatValue(point, indicator.unit) : '';
+    })
+    .replace(/<IndicatorChart ids=\{\[([^\]]*)\]\} \/>/g, (_, list: string) => {
+      for (const id of list.match(/[^", ]+/g) ?? []) {
+        const indicator = indicators.get(id);
+        if (!indicator) continue;
+        tables.push(indicator.name, ...indicator.values.flatMap((point) => [`${point.year}年`, formatValue(point, indicator.unit)]));
+      }
+      return '';
+    });
+  return { body: text, tables };
+}
+
+export function bodyBlocks(body: string, indicators: ReadonlyMap<string, CorpusIndicator> = new Map()): string[] {
+  const rendered = renderComponents(body, indicators);
   const blocks: string[] = [];
   const visit = (node: Nodes) => {
     switch (node.type) {
@@ -84,9 +118,17 @@ export function bodyBlocks(body: string): string[] {
         if ('children' in node) for (const child of node.children) visit(child as Nodes);
     }
   };
-  // The corpus's MDX components (`<Indicator … />`, `<IndicatorChart … />`) render figures and charts, not their source.
-  visit(markdown.parse(body.replace(/<Indicator(?:Chart)?\b[^>]*\/>/g, '')) as Root);
-  return blocks.filter(Boolean);
+  visit(markdown.parse(rendered.body) as Root);
+  return [...blocks, ...rendered.tables].filter(Boolean);
+}
+
+/** The blocks of a report's 领导批示 section (src/components/Instructions.astro). */
+function instructionBlocks(instructions: unknown): string[] {
+  if (!Array.isArray(instructions) || instructions.length === 0) return [];
+  return [
+    ui.instructions,
+    ...instructions.flatMap((item: { by: string; date: string; text?: string }) => [item.by, formatChineseDate(item.date), ...(item.text ? [item.text] : [])]),
+  ];
 }
 
 /** Reads every document of a generated corpus. */
@@ -94,6 +136,11 @@ export async function readCorpus(corpusDir: string): Promise<CorpusDocument[]> {
   const documents: CorpusDocument[] = [];
   const files = await listFiles(corpusDir);
   // Journal name → the slug of its file, which places its issues on Gazette.
+  const indicators = new Map<string, CorpusIndicator>();
+  for (const file of files.filter((name) => name.startsWith('indicators/'))) {
+    const group = parseYaml(await readFile(path.join(corpusDir, file), 'utf8')) as { indicators: Record<string, CorpusIndicator> };
+    for (const [id, indicator] of Object.entries(group.indicators)) indicators.set(id, indicator);
+  }
   const journalSlugs = new Map<string, string>();
   for (const file of files.filter((name) => name.startsWith('publications/'))) {
     const journal = parseYaml(await readFile(path.join(corpusDir, file), 'utf8')) as { name: string };
@@ -114,10 +161,15 @@ export async function readCorpus(corpusDir: string): Promise<CorpusDocument[]> {
       kind,
       published: isPublishable(access, 'internal'),
       title: String(data.title),
-      body: bodyBlocks(body),
-      metadata: metadataRows(kind, data)
-        .filter((row) => !UNSEARCHED_FIELDS.has(row.field))
-        .map((row) => row.value),
+      body: bodyBlocks(body, indicators),
+      metadata: [
+        ...metadataRows(kind, data)
+          .filter((row) => !UNSEARCHED_FIELDS.has(row.field))
+          .map((row) => row.value),
+        // The page's body also shows the summary and the leaders' instructions (src/layouts/DocumentLayout.astro).
+        ...(typeof data.summary === 'string' ? [data.summary] : []),
+        ...instructionBlocks(data.instructions),
+      ],
       docNo: typeof data.docNo === 'string' ? data.docNo : undefined,
       indexNo: typeof data.indexNo === 'string' ? data.indexNo : undefined,
       urls: { gazette: documentUrlPath(kind, id, bulletin), baseline: `${kind}/${id}/` },
