@@ -254,7 +254,7 @@ export function benchQueries(documents: readonly CorpusDocument[]): BenchQuery[]
     { query: '2019', kind: 'year (digits)' },
     { query: '土地整备 应急管理', kind: 'two parts, both common' },
   ];
-  // Rare runs of 3, 5 and 6 characters, and a rare character, from bodies at fixed places.
+  // Rare runs of 2, 3, 5 and 6 characters, from bodies at fixed places.
   const rare = (length: number, fraction: number, kind: string) => {
     for (let step = 0; step < 50; step++) {
       const document = at((fraction + step * 0.013) % 1);
