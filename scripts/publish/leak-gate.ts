@@ -106,7 +106,7 @@ export interface LeakScanner {
 }
 
 /** The code that decides what a scan finds: a change to any of it makes earlier results void. */
-const SCANNER_SOURCES = ['../../src/lib/leak-scan.ts', '../../src/lib/search-text.ts', './leak-gate.ts'].map((file) => new URL(file, import.meta.url));
+const SCANNER_SOURCES = ['../../src/lib/leak-scan.ts', '../../src/lib/search-text.ts', '../../src/lib/pagefind-contract.ts', './leak-gate.ts'].map((file) => new URL(file, import.meta.url));
 
 /**
  * Names the scan's whole input besides the file itself: the fingerprints

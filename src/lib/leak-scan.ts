@@ -133,6 +133,8 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Whether normalised prose is distinctive enough that finding it proves a leak (see MIN_HAN_CHARACTERS). */
 export function isDistinctiveProse(normalized: string): boolean {
   if ((normalized.match(/\p{Script=Han}/gu)?.length ?? 0) >= MIN_HAN_CHARACTERS) return true;
@@ -176,9 +178,12 @@ function candidateFingerprints(doc: ScanDocument): Fingerprint[] {
     .map((sentence) => make('body', sentence))
     .filter((fp) => fp.normalized.length >= MIN_SENTENCE_LENGTH && isDistinctiveProse(fp.normalized));
   const unique = [...new Map(sentences.map((fp) => [fp.normalized, fp])).values()];
-  const prose = new Set<FingerprintField>(['title', 'summary']);
+  // A summary is prose like the body. A title is one too, but a short Chinese title (`2020年总结`)
+  // is still distinctive: no code or program file holds Han characters by chance.
+  const distinctive = (fp: Fingerprint) =>
+    fp.field === 'summary' ? isDistinctiveProse(fp.normalized) : fp.field !== 'title' || HAN.test(fp.normalized) || isDistinctiveProse(fp.normalized);
   return [
-    ...fields.filter((fp) => fp.normalized.length >= MIN_FINGERPRINT_LENGTH && (!prose.has(fp.field) || isDistinctiveProse(fp.normalized))),
+    ...fields.filter((fp) => fp.normalized.length >= MIN_FINGERPRINT_LENGTH && distinctive(fp)),
     ...spreadSample(unique, SENTENCES_PER_DOCUMENT),
   ];
 }

@@ -150,6 +150,12 @@ describe('precision: only text that means something is searched for', () => {
     ]);
   });
 
+  it('keeps a short Chinese title, which no program file holds by chance', () => {
+    const fingerprints = excludedFingerprints([draft('', { title: '2020年总结' })]);
+    expect(fingerprints.filter((fp) => fp.field === 'title').map((fp) => fp.text)).toEqual(['2020年总结']);
+    expect(scanOutputText(createScanner(fingerprints), 'index.html', '<h1>2020年总结</h1>')).toHaveLength(1);
+  });
+
   it("does not search Pagefind's program files, only its index", () => {
     for (const file of ['pagefind/pagefind.js', 'pagefind/2020/pagefind.js', 'pagefind/pagefind-ui.css', 'pagefind/wasm.unknown.pagefind', 'pagefind/2021/wasm.und.pagefind']) {
       expect(isThirdPartyAsset(file), file).toBe(true);
