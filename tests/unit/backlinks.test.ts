@@ -17,6 +17,8 @@ describe('backlinks (引用本文的文档)', () => {
     doc('reports/elsewhere.md', '见[另一份](../summaries/inline.md)和[不存在的](../reports/missing.md)。'),
     target,
     doc('reports/self.md', '见[本文](self.md)。'),
+    doc('reports/html-link.md', '见<a href="target.md">报告</a>。'),
+    doc('reforms/jsx-link.mdx', '见<a href="../reports/target.md">报告</a>。'),
   ];
   const backlinks = buildBacklinks(docs, '/kb/');
 
@@ -29,7 +31,7 @@ describe('backlinks (引用本文的文档)', () => {
     expect(backlinks.get('summaries/inline.md')?.map((d) => d.contentPath)).toEqual(['reports/elsewhere.md']);
   });
 
-  it('counts no mention of a file name, external URL, link to a document not given, or link to itself', () => {
+  it('counts no mention of a file name, external URL, link to a document not given, link to itself, or <a href> (left as written, it leads nowhere)', () => {
     expect(backlinks.has('reports/missing.md')).toBe(false);
     expect(backlinks.has('reports/self.md')).toBe(false);
     expect([...backlinks.keys()].sort()).toEqual(['reports/target.md', 'summaries/inline.md']);

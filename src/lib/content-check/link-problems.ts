@@ -11,6 +11,8 @@ interface UrlNode {
   line: number | undefined;
   /** Written as raw HTML, which the build cannot turn into plain text. */
   rawHtml?: boolean;
+  /** Written as an MDX `<a href>`, which the build leaves as written unless it leads to an excluded document. */
+  jsx?: boolean;
 }
 
 // `href="…"`, `href='…'` or `href=…` in a raw HTML tag.
@@ -32,7 +34,7 @@ export function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
   if ((node.type === 'link' || node.type === 'definition') && 'url' in node) found.push({ url: node.url, line });
   if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
     const href = jsxLinkHref(node);
-    if (href !== undefined) found.push({ url: href, line });
+    if (href !== undefined) found.push({ url: href, line, jsx: true });
   }
   if (node.type === 'html' && 'value' in node) {
     for (const match of node.value.matchAll(HREF_ATTRIBUTE)) {

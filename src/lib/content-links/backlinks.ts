@@ -39,7 +39,9 @@ export function buildBacklinks<T extends LinkingDocument>(docs: readonly T[], ba
       continue; // The content check reports it, and the build stops.
     }
     const targets = new Set<string>();
-    for (const { url } of linkUrls(tree)) {
+    for (const { url, rawHtml, jsx } of linkUrls(tree)) {
+      // Only Markdown links are turned into the target's URL; an `<a href>` to a file is left as written and leads nowhere.
+      if (rawHtml || jsx) continue;
       // The link leads to the document whichever heading it names, so its anchors need not be read.
       // A link written as a page's address is left as written and never resolves to a document
       // (./resolve.ts), so only links to files count; no lookup by address is needed.
