@@ -149,6 +149,20 @@ describe('the number formatter', () => {
     expect(formatValue(derived, '件')).toBe('79万件');
     expect(pointNotes(derived, '件')).toEqual(['由2020年数值100万件及原文所述同比增长26%推算并取整，非原文数值']);
   });
+
+  it('derives the year before to the places the figure was printed with: 1.2亿元 and 增长10% give 1.1亿元, not 1亿元', () => {
+    const data = indicatorGroupSchema.parse({
+      category: '经济',
+      issuer: '光明新区综合办公室',
+      indicators: {
+        investment: { name: '投资', unit: '元', values: [{ year: 2020, value: 120_000_000, scale: '亿', growth: 10 }] },
+        grants: { name: '补助', unit: '元', values: [{ year: 2020, value: 5_000, scale: '万', growth: 26 }] },
+      },
+    });
+    const [investment, grants] = indicatorsFromGroup('content/indicators/test.yaml', data);
+    expect(formatValue(investment!.values[0]!, '元')).toBe('1.1亿元');
+    expect(formatValue(grants!.values[0]!, '元')).toBe('0.4万元');
+  });
 });
 
 describe('scale in the indicator data', () => {

@@ -5,7 +5,7 @@
  */
 import type { IndicatorGroupData, IndicatorUnit, IndicatorValueData, Qualifier, Scale } from '../../schemas/indicator.ts';
 import { SCALE_FACTORS } from './format.ts';
-import { derivePriorValue, pointFor } from './series.ts';
+import { decimalsOf, derivePriorValue, pointFor, roundTo } from './series.ts';
 
 export interface IndicatorPoint {
   year: number;
@@ -49,6 +49,12 @@ function toPoint(entry: IndicatorValueData): IndicatorPoint {
   };
 }
 
+/** The smallest step of a figure as printed: 1 for 8555, 1万 for 100万, 0.1亿 for 1.2亿. */
+function printedStep(point: IndicatorPoint): number {
+  const factor = point.scale ? SCALE_FACTORS[point.scale] : 1;
+  return factor / 10 ** decimalsOf(roundTo(point.value / factor, 4));
+}
+
 /**
  * Adds, for each value with a stated growth whose year before is missing, the
  * derived prior-year value. A year the data already has is left as written
@@ -60,8 +66,9 @@ export function withDerivedValues(points: readonly IndicatorPoint[]): IndicatorP
     if (point.growth === undefined || pointFor(result, point.year - 1)) continue;
     result.push({
       year: point.year - 1,
-      // Rounded in the figure's own scale: 100万 with 增长26% gives 79万, not 793651.
-      value: derivePriorValue(point.value, point.growth, point.scale ? SCALE_FACTORS[point.scale] : 1),
+      // Rounded in the figure's own scale, to the places it was printed with:
+      // 100万 with 增长26% gives 79万, not 793651; 1.2亿 with 增长10% gives 1.1亿, not 1亿.
+      value: derivePriorValue(point.value, point.growth, printedStep(point)),
       qualifier: point.qualifier,
       scale: point.scale,
       source: point.source,
