@@ -7,7 +7,7 @@
  * Options: --seed S, --mdx-share 0.05, --memory-cap-mb 16000, --no-baseline, --no-browser, --no-rebuild, --keep (keep
  * the corpus and builds under bench/tmp/ for a look afterwards).
  */
-import { appendFile, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,6 +81,8 @@ async function isolatedCheckout(dir: string): Promise<string> {
 /** Corpus, builds and caches of one run, under bench/tmp/ (git-ignored). */
 async function workFolders() {
   const work = await mkdtemp(path.join(REPO_ROOT, 'bench/tmp', `run-${DOCS}-`));
+  // mkdtemp makes it 0700; nginx's unprivileged workers must pass through it to serve the builds (else each is copied).
+  await chmod(work, 0o755);
   const site = await isolatedCheckout(path.join(work, 'site'));
   return {
     work,

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withoutBase } from '../lib/urls.ts';
 import { webFontStylesheet } from '../lib/web-fonts/stylesheet.ts';
 import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET } from './faces.ts';
 
@@ -26,7 +27,7 @@ export function devWebFonts(base: string) {
   const fonts = new Map(WEB_FONT_FACES.map((face) => [`${WEB_FONT_DIR}/dev/${face.id}.ttf`, face.source]));
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const pathname = decodeURI((request.url ?? '').split('?')[0]!);
-    const url = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+    const url = withoutBase(base, pathname);
     if (url === WEB_FONT_STYLESHEET) {
       response.setHeader('Content-Type', 'text/css; charset=utf-8');
       response.end(devStylesheet());
@@ -35,6 +36,8 @@ export function devWebFonts(base: string) {
     const source = fonts.get(url);
     if (!source) return next();
     response.setHeader('Content-Type', 'font/ttf');
+    // The whole fonts are some 36 MB: kept by the browser for the preview session, not fetched on every page.
+    response.setHeader('Cache-Control', 'max-age=3600');
     createReadStream(requireFromRoot.resolve(source)).pipe(response);
   };
 }

@@ -28,8 +28,8 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const FIXTURE_REPORT = 'reports/phone-layout-check/';
-/** The box around the fixture's Markdown table (the data tables of its charts have boxes too, not focusable). */
-const MARKDOWN_TABLE_BOX = '.prose > .table-scroll[tabindex="0"]';
+/** The box around the fixture's Markdown table (the data tables of its charts, class data-table, have boxes too). */
+const MARKDOWN_TABLE_BOX = '.prose > .table-scroll[tabindex="0"]:has(> table:not(.data-table))';
 const SEARCH = `search/?q=${encodeURIComponent('土地')}`;
 
 /** One page of each type, as site paths under the base. */
@@ -253,6 +253,9 @@ describe('the layout on a phone and on a desktop', () => {
     expect(table.shown).toBeLessThanOrEqual(390);
     await box.focus();
     expect(await box.evaluate((scroller) => document.activeElement === scroller)).toBe(true);
+    // Every scroll box, the charts' data tables' too, can be reached from the keyboard.
+    expect(await page.locator('.table-scroll').count()).toBeGreaterThan(2);
+    expect(await page.locator('.table-scroll:not([tabindex="0"])').count()).toBe(0);
     // Each chart comes in a wide and a narrow rendition; the phone shows one of each pair.
     expect(await page.locator('main svg.chart:visible').count()).toBe(2);
     expect(await page.locator('main svg.chart.chart--narrow:visible').count()).toBe(2);
