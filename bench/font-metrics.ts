@@ -10,7 +10,7 @@ import { listFiles } from '../tests/helpers/build-site.ts';
 import { fontBytes, withLocalCjkFonts, withoutCjkFonts } from '../tests/helpers/fonts.ts';
 import { serveWithNginx } from '../tests/helpers/nginx.ts';
 import { removeTempDirs } from '../tests/helpers/temp-dir.ts';
-import { isDocumentPage } from './site-metrics.ts';
+import { isDocumentPage, median } from './site-metrics.ts';
 
 /** Document pages measured, spread evenly over the archive. */
 const PAGE_SAMPLE = 10;
@@ -27,11 +27,6 @@ export interface FontMetrics {
   pages: number;
   withoutLocalFonts: FontBytes;
   withLocalFonts: FontBytes;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 async function measurePages(fontconfig: string, siteUrl: string, pages: readonly string[]): Promise<FontBytes> {

@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fragmentData } from '../src/lib/pagefind-contract.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
+import { median } from './site-metrics.ts';
 import { runQuery } from './search-metrics.ts';
 import { serveWithNginx } from '../tests/helpers/nginx.ts';
 import { documentsContaining, type BenchQuery, type CorpusDocument, type SearchedSite } from './corpus/queries.ts';
@@ -202,12 +203,6 @@ async function measureSide(
   } finally {
     await browser.close();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**

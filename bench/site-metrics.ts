@@ -45,7 +45,8 @@ export interface SiteMetrics {
 
 const gzipSize = (content: Buffer | string) => gzipSync(content).length;
 
-function median(values: number[]): number {
+/** The middle value (the upper one of an even count), 0 for none: the one median every bench figure uses. */
+export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
