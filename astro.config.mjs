@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { officialHeadingsPlugin } from './src/markdown/official-headings.ts';
+import { officialHeadingsPlugin } from './src/official-headings/mdast-plugin.ts';
 import { internalLinksPlugin } from './src/markdown/internal-links.ts';
 import { mdxGuardPlugin } from './src/markdown/mdx-guard.ts';
 import { markUnsafeMarkdownPlugin, sanitizeHtmlPlugin } from './src/markdown/sanitize-html.ts';

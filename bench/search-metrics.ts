@@ -64,7 +64,7 @@ function trackBytes(cdp: CDPSession) {
  * does, until its first results are shown with their excerpts. The page
  * counts finished searches in `data-search-runs` and the last one's results
  * in `data-search-total`, and keeps their fragment hashes in
- * `searchResultIds` (src/scripts/search/page.ts).
+ * `searchResultIds` (src/search/client/page.ts).
  */
 export async function runQuery(page: import('playwright-core').Page, query: string) {
   return page.evaluate(async (query) => {

@@ -16,7 +16,7 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { fragmentData } from '../src/lib/pagefind-contract.ts';
+import { fragmentData } from '../src/search/pagefind-contract.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { median } from './site-metrics.ts';
 import { runQuery } from './search-metrics.ts';

@@ -3,7 +3,7 @@
  *
  * 1. `astro build` into a staging folder (beside the output folder when it
  *    is in the repository, see `stagingFolder`);
- * 2. the search index of the pages Astro wrote (scripts/publish/search-index.ts),
+ * 2. the search index of the pages Astro wrote (src/search/build-index.ts),
  *    side by side with the publishing gate's leak scan of those pages, their
  *    gzip copies for nginx, and the web fonts subset to their characters
  *    (src/web-fonts/build.ts);
@@ -26,19 +26,19 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatLeakReport, type LeakHit } from '../src/lib/leak-scan.ts';
+import { formatLeakReport, type LeakHit } from '../src/leak-gate/scan.ts';
 import { astroBuildEnv } from '../src/lib/build-memory.ts';
 import { isCollectionEntry, listContentFiles } from '../src/lib/content-files/load.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, SITE_AUDIENCE } from '../src/site-settings.ts';
 import { buildWebFonts, webFontsReport } from '../src/web-fonts/build.ts';
 import { WEB_FONT_STYLESHEET } from '../src/web-fonts/faces.ts';
-import { createLeakScanner, documentsForScan, type LeakScanner } from './publish/leak-gate.ts';
+import { createLeakScanner, documentsForScan, type LeakScanner } from '../src/leak-gate/gate.ts';
 import { AstroOutputLines } from './publish/astro-output.ts';
 import { listOutputFiles } from './publish/output-files.ts';
 import { setPublishedModes, unreadableByOthersNote } from './publish/output-modes.ts';
 import { precompress } from './publish/precompress.ts';
-import { SEARCH_BUNDLE_DIR } from '../src/lib/search-shards.ts';
-import { readSearchDocuments, takeSearchRecords, writeSearchIndex } from './publish/search-index.ts';
+import { SEARCH_BUNDLE_DIR } from '../src/search/shards.ts';
+import { readSearchDocuments, takeSearchRecords, writeSearchIndex } from '../src/search/build-index.ts';
 import { moveNextTo, removeInBackground, replaceDirectory, siblingTempDir } from './publish/replace-directory.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

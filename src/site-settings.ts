@@ -5,7 +5,7 @@
  */
 import { parseAudience, type Audience } from './lib/access.ts';
 import { normalizeBase, withBase } from './lib/urls.ts';
-import { parseShardSize } from './lib/search-shards.ts';
+import { parseShardSize } from './search/shards.ts';
 import { parseMaxDocumentBytes } from './lib/content-files/size-limit.ts';
 
 /** Who this build is for: `internal` (intranet, default) or `public`. */
@@ -50,7 +50,7 @@ export const STRICT_FIGURES: boolean = process.env.GAZETTE_STRICT === '1' || pro
 
 /**
  * At most this many documents in one search index shard (see
- * src/lib/search-shards.ts). Tests set it small to exercise merged shards.
+ * src/search/shards.ts). Tests set it small to exercise merged shards.
  */
 export const SEARCH_SHARD_SIZE: number = parseShardSize(process.env.GAZETTE_SEARCH_SHARD_SIZE);
 

@@ -24,13 +24,13 @@ import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { isPublishable, type AccessLevel } from '../../src/lib/access.ts';
 import { formatChineseDate, yearOf } from '../../src/lib/dates.ts';
-import { formatValue } from '../../src/lib/indicators/format.ts';
+import { formatValue } from '../../src/indicators/format.ts';
 import { ui } from '../../src/translations/zh-CN.ts';
 import { documentUrlPath } from '../../src/lib/document-urls.ts';
 import { entryId } from '../../src/lib/entry-id.ts';
 import { isDocumentKind, type DocumentKind } from '../../src/lib/kinds.ts';
 import { metadataRows } from '../../src/lib/metadata-rows.ts';
-import { detectOfficialHeading, splitRunIn } from '../../src/lib/official-headings.ts';
+import { detectOfficialHeading, splitRunIn } from '../../src/official-headings/headings.ts';
 import { listFiles } from '../../tests/helpers/build-site.ts';
 
 /** One corpus document as the two sites see its text. */
@@ -51,7 +51,7 @@ export interface CorpusDocument {
   urls: Record<SearchedSite, string>;
 }
 
-/** Metadata rows every document has alike; Gazette does not index them (src/lib/search-record.ts). */
+/** Metadata rows every document has alike; Gazette does not index them (src/search/record.ts). */
 const UNSEARCHED_FIELDS = new Set(['kind', 'access']);
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
@@ -96,7 +96,7 @@ export function bodyBlocks(body: string, indicators: ReadonlyMap<string, CorpusI
       case 'paragraph': {
         const text = toString(node).trim();
         if (!text) return;
-        // The site turns `（一）标题。正文` into a heading and a paragraph (src/markdown/official-headings.ts).
+        // The site turns `（一）标题。正文` into a heading and a paragraph (src/official-headings/mdast-plugin.ts).
         if (detectOfficialHeading(text)) {
           const { heading, body: rest } = splitRunIn(text);
           blocks.push(heading);

@@ -4,7 +4,7 @@
  * its message, for the page that asked.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ChartSpec } from '../lib/charts/spec.ts';
+import type { ChartSpec } from './spec.ts';
 import { drawChart } from './draw.ts';
 
 parentPort!.on('message', ({ spec, id }: { spec: ChartSpec; id: string }) => {

@@ -7,7 +7,7 @@
 import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables, type Plugin } from 'chart.js';
 import { optimize, type CustomPlugin, type XastElement } from 'svgo';
-import { chartConfiguration, drawnText, type ChartSpec } from '../lib/charts/spec.ts';
+import { chartConfiguration, drawnText, type ChartSpec } from './spec.ts';
 import { detachedString } from '../lib/detached-string.ts';
 import { CHART_FONT_FAMILY, chartFont, missingGlyphs } from './font.ts';
 

@@ -11,7 +11,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { chartHash, type ChartSpec } from '../lib/charts/spec.ts';
+import { chartHash, type ChartSpec } from './spec.ts';
 import { CACHE_DIR } from '../site-settings.ts';
 import { drawChart } from './draw.ts';
 

@@ -5,21 +5,21 @@
  * here, never from `getCollection`.
  */
 import { getCollection } from 'astro:content';
-import { checkFigures, findReferenceErrors, type FigureCheck } from '../lib/indicators/checks.ts';
-import type { SourceLink } from '../lib/indicators/downloads.ts';
-import { comparisonFigure, detailTable, seriesFigure } from '../lib/indicators/figures.ts';
-import { checkNote, formatChange, formatValue, withUnit } from '../lib/indicators/format.ts';
-import { indicatorsFromGroup, limitToPublished, type Indicator } from '../lib/indicators/model.ts';
-import { chartReferenceProblem, figureReferenceProblem } from '../lib/indicators/references.ts';
-import { publishFigureReport, type FigureReportEntry } from '../lib/indicators/report.ts';
-import { changeFromYearBefore, decimalsOf, latestPoint, pointFor, roundTo } from '../lib/indicators/series.ts';
+import { checkFigures, findReferenceErrors, type FigureCheck } from '../indicators/checks.ts';
+import type { SourceLink } from '../indicators/downloads.ts';
+import { comparisonFigure, detailTable, seriesFigure } from '../charts/figures.ts';
+import { checkNote, formatChange, formatValue, withUnit } from '../indicators/format.ts';
+import { indicatorsFromGroup, limitToPublished, type Indicator } from '../indicators/model.ts';
+import { chartReferenceProblem, figureReferenceProblem } from '../indicators/references.ts';
+import { publishFigureReport, type FigureReportEntry } from '../indicators/report.ts';
+import { changeFromYearBefore, decimalsOf, latestPoint, pointFor, roundTo } from '../indicators/series.ts';
 import { indicatorUi, ui } from '../translations/zh-CN.ts';
 import { slugify } from '../lib/slug.ts';
 import { SITE_BASE, SITE_URL, href } from '../site-settings.ts';
 import { citableUrl } from '../lib/urls.ts';
 import { ContentError, getDocuments, getEveryDocumentKey, type SiteDocument } from './documents.ts';
 
-export type { Indicator } from '../lib/indicators/model.ts';
+export type { Indicator } from '../indicators/model.ts';
 
 export interface IndicatorData {
   /** Published indicators, by category then name. */

@@ -1,6 +1,6 @@
 /**
  * Search under `astro dev`. The search page loads the index that
- * `npm run build` writes after Astro has exited (scripts/publish/search-index.ts),
+ * `npm run build` writes after Astro has exited (src/search/build-index.ts),
  * so the dev server has none of its own. This integration makes one with the
  * same code, from the pages the dev server itself renders: the search records
  * (`search-records.json`, through the access gate), then each record's page,
@@ -17,8 +17,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { SEARCH_RECORDS_FILE, readSearchDocuments, takeSearchRecords, writeSearchIndex } from '../../scripts/publish/search-index.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE } from '../lib/search-shards.ts';
+import { SEARCH_RECORDS_FILE, readSearchDocuments, takeSearchRecords, writeSearchIndex } from '../search/build-index.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE } from '../search/shards.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, href } from '../site-settings.ts';
 
 /** Where the dev server's indexes are made, one folder per index; the last two are kept. */

@@ -5,8 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { toJson } from '../lib/indicators/downloads.ts';
-import { figureReportJson, figureSummary, takeFigureReport } from '../lib/indicators/report.ts';
+import { toJson } from '../indicators/downloads.ts';
+import { figureReportJson, figureSummary, takeFigureReport } from '../indicators/report.ts';
 import { STRICT_FIGURES } from '../site-settings.ts';
 
 export const FIGURES_REPORT_PATH = '_report/figures.json';

@@ -7,7 +7,7 @@
  */
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml, mdxToJs } from 'satteri';
-import { officialHeadingsPlugin } from './official-headings.ts';
+import { officialHeadingsPlugin } from '../official-headings/mdast-plugin.ts';
 
 export interface RenderedHeading {
   depth: number;

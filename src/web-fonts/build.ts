@@ -1,6 +1,6 @@
 /**
  * Writes the web fonts of a built site: every face of WEB_FONT_FACES subset
- * to the characters the built pages use, sliced (src/lib/web-fonts/slices.ts)
+ * to the characters the built pages use, sliced (src/web-fonts/slices.ts)
  * into WOFF2 files under `fonts/`, and `fonts/web-fonts.css` with one
  * @font-face per file, whose `unicode-range` lists exactly the characters
  * the file has, so that a browser downloads only the slices a page needs.
@@ -22,13 +22,13 @@ import { create } from 'fontkitten';
 import subsetFont from 'subset-font';
 import { pruneCache, touchCacheEntry } from '../../scripts/publish/build-cache.ts';
 import { linkOrCopyFile, listOutputFiles } from '../../scripts/publish/output-files.ts';
-import { foldChar } from '../lib/search-text.ts';
-import { CharacterSet } from '../lib/web-fonts/characters.ts';
-import { formatUnicodeRange, mergeSparseSlices, sliceCodePoints, slicePartition, type SlicePartition, type UnicodeRanges } from '../lib/web-fonts/slices.ts';
-import { webFontStylesheet, type FontFaceRule } from '../lib/web-fonts/stylesheet.ts';
+import { foldChar } from '../search/text.ts';
+import { CharacterSet } from './characters.ts';
+import { formatUnicodeRange, mergeSparseSlices, sliceCodePoints, slicePartition, type SlicePartition, type UnicodeRanges } from './slices.ts';
+import { webFontStylesheet, type FontFaceRule } from './stylesheet.ts';
 import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET, type WebFontFace } from './faces.ts';
 
-/** Google Fonts' partition of Chinese, as fontsource publishes it (see src/lib/web-fonts/slices.ts). */
+/** Google Fonts' partition of Chinese, as fontsource publishes it (see src/web-fonts/slices.ts). */
 const PARTITION_FILE = '@fontsource-variable/noto-sans-sc/unicode.json';
 
 /**

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { withoutBase } from '../lib/urls.ts';
-import { webFontStylesheet } from '../lib/web-fonts/stylesheet.ts';
+import { webFontStylesheet } from './stylesheet.ts';
 import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET } from './faces.ts';
 
 const requireFromRoot = createRequire(path.join(process.cwd(), 'package.json'));

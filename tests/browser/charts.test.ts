@@ -15,7 +15,7 @@ import { buildIsolated } from '../helpers/isolated-build.ts';
 import type { NginxServer } from '../helpers/nginx.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { serveInChromium, type ServedSite } from '../helpers/served-site.ts';
-import { CHART_TEXT_SIZES, PALETTE } from '../../src/lib/charts/spec.ts';
+import { CHART_TEXT_SIZES, PALETTE } from '../../src/charts/spec.ts';
 
 /** A series the seed states with a growth rate, so it has two years and a line chart. */
 const LINE_CHART_PAGE = 'indicators/classified-documents-received/';

@@ -1,5 +1,5 @@
 /**
- * The installed Pagefind against what src/lib/pagefind-contract.ts assumes
+ * The installed Pagefind against what src/search/pagefind-contract.ts assumes
  * of it, each assumption by its number there. Two small indexes are written
  * with Pagefind's Node API, as the build writes shards, served by nginx with
  * the repository's config, merged and searched in chromium through
@@ -22,8 +22,8 @@ import {
   shardOfSortedResult,
   shardWeights,
   type PagefindApi,
-} from '../../src/lib/pagefind-contract.ts';
-import { WORD_BREAK } from '../../src/lib/search-text.ts';
+} from '../../src/search/pagefind-contract.ts';
+import { WORD_BREAK } from '../../src/search/text.ts';
 import { setPublishedModes } from '../../scripts/publish/output-modes.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
@@ -93,7 +93,7 @@ document.body.dataset.ready = 'true';
 
 type Searched = { url: string; score: number; words: number[] };
 
-describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/lib/pagefind-contract.ts`, () => {
+describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pagefind-contract.ts`, () => {
   let site: string;
   let server: NginxServer;
   let browser: Browser;

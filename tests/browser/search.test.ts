@@ -16,8 +16,8 @@ import { SEARCH_FIXTURE, documentsContaining, publishedFixture, rankedContaining
 import { searchUi, ui } from '../../src/translations/zh-CN.ts';
 import { measureSearch } from '../../bench/search-metrics.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/lib/search-shards.ts';
-import { fragmentData } from '../../src/lib/pagefind-contract.ts';
+import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/search/shards.ts';
+import { fragmentData } from '../../src/search/pagefind-contract.ts';
 
 const BASE = '/kb/';
 /** A URL path under the base for a fixture path. */
@@ -148,7 +148,7 @@ describe('search in chromium, served by nginx under /kb/', () => {
     const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
     const indexed = await indexedUrls(outDir);
     expect(indexed.documents).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
-    // One start marker a shard, which orders the shards' results (src/lib/search-shards.ts) and is never shown.
+    // One start marker a shard, which orders the shards' results (src/search/shards.ts) and is never shown.
     expect(indexed.shardStarts).toEqual(manifest.shards.map((shard) => shardStartUrl(shard.key)).sort());
     expect(manifest.shards.length).toBeGreaterThan(2);
     expect(manifest.shards[0]!.folder).toBe('');

@@ -10,8 +10,8 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { excludedFingerprints, normalizeForScan } from '../../src/lib/leak-scan.ts';
-import { documentsForScan, findLeaks, outputFileText } from '../../scripts/publish/leak-gate.ts';
+import { excludedFingerprints, normalizeForScan } from '../../src/leak-gate/scan.ts';
+import { documentsForScan, findLeaks, outputFileText } from '../../src/leak-gate/gate.ts';
 import { buildSite, listFiles, makeContent, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { FIXTURE_SITES } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

@@ -15,7 +15,7 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { buildIsolated } from '../helpers/isolated-build.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { inlineSvgs, parseSvg, seriesMarks } from '../helpers/svg.ts';
-import { PALETTE } from '../../src/lib/charts/spec.ts';
+import { PALETTE } from '../../src/charts/spec.ts';
 
 const FIXTURE = path.join(FIXTURE_SITES, 'indicators');
 const SHIPPED = path.join(REPO_ROOT, 'content');

@@ -12,7 +12,7 @@ import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromIndexText } from '../../src/lib/search-text.ts';
+import { fromIndexText } from '../../src/search/text.ts';
 import { buildSite, listFiles, makeContent, type BuildResult } from '../helpers/build-site.ts';
 import { FIXTURE_SITES } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

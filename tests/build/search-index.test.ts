@@ -12,9 +12,9 @@ import { buildSite, listFiles, makeContent, type BuildResult } from '../helpers/
 import { tempDir } from '../helpers/temp-dir.ts';
 import { treeHashes } from '../helpers/tree-hashes.ts';
 import { publishedFixture, searchFixtureFiles } from '../fixtures/search-site.ts';
-import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/lib/search-shards.ts';
-import { fragmentData } from '../../src/lib/pagefind-contract.ts';
-import { BLOCK_BREAK, TITLE_END } from '../../src/lib/search-text.ts';
+import { SEARCH_MANIFEST_FILE, shardStartUrl, type SearchManifest } from '../../src/search/shards.ts';
+import { fragmentData } from '../../src/search/pagefind-contract.ts';
+import { BLOCK_BREAK, TITLE_END } from '../../src/search/text.ts';
 
 const ADDED_SENTENCE = '本次修订补充了防汛物资储备清单。';
 
@@ -52,7 +52,7 @@ describe('search index shards, cached between builds', () => {
     const manifest = await manifestOf(first.outDir);
     expect(manifest.shards.map((shard) => shard.key)).toEqual(['2021-2', '2021', '2020-2', '2020', '2019']);
     expect(manifest.shards.map((shard) => shard.folder)).toEqual(['', '2021/', '2020-2/', '2020/', '2019/']);
-    // Weights that keep the shards' results apart, newest first (src/lib/search-shards.ts).
+    // Weights that keep the shards' results apart, newest first (src/search/shards.ts).
     const weights = manifest.shards.map((shard) => shard.weight);
     expect(weights.at(-1)).toBe(1);
     expect(weights).toEqual(weights.toSorted((a, b) => b - a));
@@ -104,7 +104,7 @@ describe('search index shards, cached between builds', () => {
     const texts = await Promise.all(fragments.map(async (file) => gunzipSync(await readFile(path.join(second.outDir, file))).toString('utf8')));
     const edited = texts.filter((text) => text.includes(newest.title));
     expect(edited).toHaveLength(1);
-    // Index text separates characters (src/lib/search-text.ts); compare the characters only.
+    // Index text separates characters (src/search/text.ts); compare the characters only.
     const characters = (text: string) => [...text].filter((char) => /\p{Script=Han}/u.test(char)).join('');
     expect(characters(edited[0]!)).toContain(characters(ADDED_SENTENCE));
   });

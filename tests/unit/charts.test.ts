@@ -9,7 +9,7 @@ import { cleanSvg, drawRawSvg } from '../../src/charts/draw.ts';
 import { missingGlyphs } from '../../src/charts/font.ts';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart } from 'chart.js';
-import { barChartSize, CHART_SIZES, chartConfiguration, chartHash, narrowRendition, PALETTE, type ChartSpec } from '../../src/lib/charts/spec.ts';
+import { barChartSize, CHART_SIZES, chartConfiguration, chartHash, narrowRendition, PALETTE, type ChartSpec } from '../../src/charts/spec.ts';
 import { parseSvg, seriesMarks } from '../helpers/svg.ts';
 
 const spec: ChartSpec = {

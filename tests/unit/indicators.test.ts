@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { indicatorGroupSchema } from '../../src/schemas/indicator.ts';
-import { checkFigures, findReferenceErrors } from '../../src/lib/indicators/checks.ts';
-import { csvField, indicatorRecord, indicatorTable, toCsv, UTF8_BOM } from '../../src/lib/indicators/downloads.ts';
-import { formatChange, formatValue, pointNotes } from '../../src/lib/indicators/format.ts';
-import { indicatorsFromGroup, limitToPublished, type Indicator } from '../../src/lib/indicators/model.ts';
+import { checkFigures, findReferenceErrors } from '../../src/indicators/checks.ts';
+import { csvField, indicatorRecord, indicatorTable, toCsv, UTF8_BOM } from '../../src/indicators/downloads.ts';
+import { formatChange, formatValue, pointNotes } from '../../src/indicators/format.ts';
+import { indicatorsFromGroup, limitToPublished, type Indicator } from '../../src/indicators/model.ts';
 import {
   agreesWithPrinted,
   changeFromYearBefore,
@@ -16,9 +16,9 @@ import {
   derivePriorValue,
   latestPoint,
   percentOf,
-} from '../../src/lib/indicators/series.ts';
-import { comparisonFigure, seriesFigure } from '../../src/lib/indicators/figures.ts';
-import { countBy, measuresPerYear, reformRates, type ReformRecord } from '../../src/lib/reform-dashboard.ts';
+} from '../../src/indicators/series.ts';
+import { comparisonFigure, seriesFigure } from '../../src/charts/figures.ts';
+import { countBy, measuresPerYear, reformRates, type ReformRecord } from '../../src/indicators/reform-dashboard.ts';
 
 const SOURCE = 'summaries/2020-annual-summary';
 

@@ -13,8 +13,8 @@ import {
   spreadSample,
   SENTENCES_PER_DOCUMENT,
   type ScanDocument,
-} from '../../src/lib/leak-scan.ts';
-import { isThirdPartyAsset, siteSegments } from '../../scripts/publish/leak-gate.ts';
+} from '../../src/leak-gate/scan.ts';
+import { isThirdPartyAsset, siteSegments } from '../../src/leak-gate/gate.ts';
 
 const restricted: ScanDocument = {
   file: 'content/reports/secret.md',

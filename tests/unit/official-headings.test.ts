@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { detectOfficialHeading, splitRunIn } from '../../src/lib/official-headings.ts';
-import { officialHeadingsPlugin } from '../../src/markdown/official-headings.ts';
+import { detectOfficialHeading, splitRunIn } from '../../src/official-headings/headings.ts';
+import { officialHeadingsPlugin } from '../../src/official-headings/mdast-plugin.ts';
 
 describe('detectOfficialHeading', () => {
   it.each([

@@ -1,5 +1,5 @@
 /**
- * The pure side of src/lib/pagefind-contract.ts: the shard weights that rely
+ * The pure side of src/search/pagefind-contract.ts: the shard weights that rely
  * on assumption (5), the phrase syntax (2) and the file format (7). That the
  * installed Pagefind behaves as assumed is tested in
  * tests/browser/pagefind-contract.test.ts.
@@ -13,7 +13,7 @@ import {
   phraseQuery,
   shardOfSortedResult,
   shardWeights,
-} from '../../src/lib/pagefind-contract.ts';
+} from '../../src/search/pagefind-contract.ts';
 
 describe('phraseQuery', () => {
   it('writes words as a Pagefind exact phrase', () => {

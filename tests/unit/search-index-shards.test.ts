@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSearchIndex, type SearchDocuments } from '../../scripts/publish/search-index.ts';
-import { SEARCH_BUNDLE_DIR } from '../../src/lib/search-shards.ts';
+import { writeSearchIndex, type SearchDocuments } from '../../src/search/build-index.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/search/shards.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('writeSearchIndex', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, parseShardSize, partitionShards, shardFolder } from '../../src/lib/search-shards.ts';
+import { DEFAULT_SHARD_SIZE, parseShardSize, partitionShards, shardFolder } from '../../src/search/shards.ts';
 
 /** `count` dates in `year`, in order. */
 const datesIn = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();

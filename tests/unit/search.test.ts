@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
-import { excerpt, findMatches, highlight } from '../../src/lib/search-excerpt.ts';
-import { byRelevance, phraseStarts, relevance, textRelevance } from '../../src/lib/search-ranking.ts';
-import { facetOptions, searchRecord, type RecordSource } from '../../src/lib/search-record.ts';
-import { effectiveSort, parseSearchState, searchStateToParams } from '../../src/lib/search-state.ts';
+import { excerpt, findMatches, highlight } from '../../src/search/excerpt.ts';
+import { byRelevance, phraseStarts, relevance, textRelevance } from '../../src/search/ranking.ts';
+import { facetOptions, searchRecord, type RecordSource } from '../../src/search/record.ts';
+import { effectiveSort, parseSearchState, searchStateToParams } from '../../src/search/state.ts';
 import {
   BLOCK_BREAK,
   SHARD_START_WORD,
@@ -20,7 +20,7 @@ import {
   titleSpan,
   toIndexContent,
   toIndexText,
-} from '../../src/lib/search-text.ts';
+} from '../../src/search/text.ts';
 
 /** Index text with its invisible word breaks shown as `|`. */
 const visible = (text: string) => text.replaceAll(WORD_BREAK, '|');

@@ -1,5 +1,5 @@
 /**
- * The web fonts (src/web-fonts/, src/lib/web-fonts/): which characters each
+ * The web fonts (src/web-fonts/): which characters each
  * face holds, how they are sliced, and what a build writes and caches. The
  * builds here run on small hand-written output folders, with the real fonts
  * and the real subsetter; tests/browser/web-fonts.test.ts checks a real site
@@ -11,9 +11,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
-import { CharacterSet, withoutElementsInside } from '../../src/lib/web-fonts/characters.ts';
-import { blockSliceName, formatUnicodeRange, mergeSparseSlices, parseUnicodeRange, sliceCodePoints, slicePartition } from '../../src/lib/web-fonts/slices.ts';
-import { fontFaceCss } from '../../src/lib/web-fonts/stylesheet.ts';
+import { CharacterSet, withoutElementsInside } from '../../src/web-fonts/characters.ts';
+import { blockSliceName, formatUnicodeRange, mergeSparseSlices, parseUnicodeRange, sliceCodePoints, slicePartition } from '../../src/web-fonts/slices.ts';
+import { fontFaceCss } from '../../src/web-fonts/stylesheet.ts';
 import { buildWebFonts } from '../../src/web-fonts/build.ts';
 import { devWebFonts } from '../../src/web-fonts/dev.ts';
 import { WEB_FONT_FACES, WEB_FONT_STYLESHEET } from '../../src/web-fonts/faces.ts';

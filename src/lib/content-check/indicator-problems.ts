@@ -1,12 +1,12 @@
 /**
  * Indicators that point at documents or indicators that do not exist. The
- * rules are the indicators' own (src/lib/indicators/checks.ts), run here so
+ * rules are the indicators' own (src/indicators/checks.ts), run here so
  * `npm run check` and the start of a build report them with everything else.
  */
 import type { ContentIndex } from '../content-files/content-index.ts';
 import type { LoadedEntry } from '../content-files/load.ts';
-import { findReferenceErrors } from '../indicators/checks.ts';
-import { indicatorsFromGroup } from '../indicators/model.ts';
+import { findReferenceErrors } from '../../indicators/checks.ts';
+import { indicatorsFromGroup } from '../../indicators/model.ts';
 import type { IndicatorGroupData } from '../../schemas/indicator.ts';
 import type { ContentProblem } from './problem.ts';
 

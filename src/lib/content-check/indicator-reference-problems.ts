@@ -3,15 +3,15 @@
  * indicator, a year or a mix of units the data does not have. The build
  * finds these only while rendering the page; here they are found from the
  * attributes as written, with the components' own rules
- * (src/lib/indicators/references.ts) against the indicators this build
+ * (src/indicators/references.ts) against the indicators this build
  * publishes, so `npm run check` says what the build would.
  */
 import JSON5 from 'json5';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import type { ContentIndex } from '../content-files/content-index.ts';
 import type { LoadedEntry } from '../content-files/load.ts';
-import { indicatorsFromGroup, limitToPublished, type Indicator } from '../indicators/model.ts';
-import { chartReferenceProblem, figureReferenceProblem } from '../indicators/references.ts';
+import { indicatorsFromGroup, limitToPublished, type Indicator } from '../../indicators/model.ts';
+import { chartReferenceProblem, figureReferenceProblem } from '../../indicators/references.ts';
 import type { IndicatorGroupData } from '../../schemas/indicator.ts';
 import type { ContentProblem } from './problem.ts';
 

@@ -7,8 +7,8 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Scale } from '../../schemas/indicator.ts';
-import { SCALE_FACTORS } from '../indicators/format.ts';
-import { roundTo } from '../indicators/series.ts';
+import { SCALE_FACTORS } from '../../indicators/format.ts';
+import { roundTo } from '../../indicators/series.ts';
 
 export interface Figure {
   /** The sentence the figure stands in. */

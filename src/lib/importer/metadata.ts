@@ -7,7 +7,7 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isCalendarDate } from '../dates.ts';
-import { detectOfficialHeading } from '../official-headings.ts';
+import { detectOfficialHeading } from '../../official-headings/headings.ts';
 
 export interface DocumentMetadata {
   title?: string;

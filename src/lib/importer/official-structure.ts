@@ -2,13 +2,13 @@
  * Official numbering becomes Markdown headings in the imported file, so the
  * structure is visible to editors in the source and not only on the page:
  * `一、` → `##`, `（一）` → `###`, `1．` → `####`, `（1）` → `#####`
- * (the levels of src/lib/official-headings.ts, which the site's renderer
+ * (the levels of src/official-headings/headings.ts, which the site's renderer
  * also uses). A run-in heading (`（一）标题句。正文……`) keeps every character:
  * the heading sentence becomes the heading, the rest the paragraph after it.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { detectOfficialHeading, splitRunIn } from '../official-headings.ts';
+import { detectOfficialHeading, splitRunIn } from '../../official-headings/headings.ts';
 
 type Phrasing = PhrasingContent;
 

@@ -1,7 +1,7 @@
 /** One indicator's series as CSV: `/indicators/<id>.csv`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { indicatorStaticPaths, sourceLinks, type Indicator } from '../../data/indicators.ts';
-import { indicatorTable, toCsv } from '../../lib/indicators/downloads.ts';
+import { indicatorTable, toCsv } from '../../indicators/downloads.ts';
 
 export const getStaticPaths = indicatorStaticPaths satisfies GetStaticPaths;
 

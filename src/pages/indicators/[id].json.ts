@@ -1,7 +1,7 @@
 /** One indicator's series as JSON: `/indicators/<id>.json`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { citedUrl, indicatorStaticPaths, indicatorPath, sourceLinks, type Indicator } from '../../data/indicators.ts';
-import { indicatorRecord, toJson } from '../../lib/indicators/downloads.ts';
+import { indicatorRecord, toJson } from '../../indicators/downloads.ts';
 
 export const getStaticPaths = indicatorStaticPaths satisfies GetStaticPaths;
 

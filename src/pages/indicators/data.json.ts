@@ -1,7 +1,7 @@
 /** Every indicator as JSON: `/indicators/data.json`. */
 import type { APIRoute } from 'astro';
 import { citedUrl, getIndicators, indicatorPath, sourceLinks } from '../../data/indicators.ts';
-import { indicatorRecord, toJson } from '../../lib/indicators/downloads.ts';
+import { indicatorRecord, toJson } from '../../indicators/downloads.ts';
 
 export const GET: APIRoute = async () => {
   const links = await sourceLinks();

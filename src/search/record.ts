@@ -5,11 +5,11 @@
  *
  * The build writes one record per published document (see
  * `src/pages/search-records.json.ts`); `npm run build` pairs each record
- * with the body text of the page it describes (scripts/publish/search-index.ts).
+ * with the body text of the page it describes (src/search/build-index.ts).
  */
-import { formatChineseDate } from './dates.ts';
-import { DOCUMENT_KINDS, type DocumentKind } from './kinds.ts';
-import { metadataRows } from './metadata-rows.ts';
+import { formatChineseDate } from '../lib/dates.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../lib/kinds.ts';
+import { metadataRows } from '../lib/metadata-rows.ts';
 import { kindLabels, searchUi, ui } from '../translations/zh-CN.ts';
 
 /** The finder's facets, in the order the search page shows them. */

@@ -5,8 +5,8 @@
  * the document puts it, changes in percent or in percentage points, and the
  * notes that explain derived or disputed figures. Downloads keep the raw numbers.
  */
-import type { IndicatorUnit, Qualifier, Scale } from '../../schemas/indicator.ts';
-import { indicatorUi } from '../../translations/zh-CN.ts';
+import type { IndicatorUnit, Qualifier, Scale } from '../schemas/indicator.ts';
+import { indicatorUi } from '../translations/zh-CN.ts';
 import type { IndicatorPoint } from './model.ts';
 import type { FigureCheck } from './checks.ts';
 import { decimalsOf, roundTo, type YearChange } from './series.ts';

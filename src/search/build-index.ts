@@ -5,9 +5,9 @@
  * Reads the search records the build wrote (`search-records.json`), pairs
  * each with the body text of its page, and feeds Pagefind's Node API the
  * transformed text that makes Chinese search exact (see
- * `src/lib/search-text.ts`). The served HTML is never changed.
+ * `src/search/text.ts`). The served HTML is never changed.
  *
- * The index is written in shards (`src/lib/search-shards.ts`), one Pagefind
+ * The index is written in shards (`src/search/shards.ts`), one Pagefind
  * service at a time, each closed before the next so that memory stays
  * bounded. A shard whose input is unchanged since the last build is taken (linked)
  * from the cache folder instead of being indexed again.
@@ -16,13 +16,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { extractBodyBlocks } from '../../src/lib/html-text.ts';
-import { DOCUMENT_FILTER, documentFilterValue, type SearchRecord } from '../../src/lib/search-record.ts';
-import { SEARCH_INDEX_LANGUAGE, SHARD_START_DATE, shardWeights } from '../../src/lib/pagefind-contract.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, partitionShards, shardFolder, shardStartUrl, type SearchManifest, type ShardRange } from '../../src/lib/search-shards.ts';
-import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, titleSpan, toIndexContent } from '../../src/lib/search-text.ts';
-import { pruneCache, touchCacheEntry } from './build-cache.ts';
-import { linkOrCopyTree } from './output-files.ts';
+import { extractBodyBlocks } from '../lib/html-text.ts';
+import { DOCUMENT_FILTER, documentFilterValue, type SearchRecord } from './record.ts';
+import { SEARCH_INDEX_LANGUAGE, SHARD_START_DATE, shardWeights } from './pagefind-contract.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, partitionShards, shardFolder, shardStartUrl, type SearchManifest, type ShardRange } from './shards.ts';
+import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, titleSpan, toIndexContent } from './text.ts';
+import { pruneCache, touchCacheEntry } from '../../scripts/publish/build-cache.ts';
+import { linkOrCopyTree } from '../../scripts/publish/output-files.ts';
 
 /** Written by `src/pages/search-records.json.ts`; taken out of the output before anything else reads it. */
 export const SEARCH_RECORDS_FILE = 'search-records.json';
@@ -134,7 +134,7 @@ function pagefindRecord({ record, blocks }: PageText, position: number, span: nu
 /**
  * A shard's start marker: first in date order, with no filter value and one
  * word no query can produce (see "Results in date order across shards" in
- * `src/lib/search-shards.ts`). The search page never shows it.
+ * `src/search/shards.ts`). The search page never shows it.
  */
 function shardStartRecord(shardKey: string): pagefind.CustomRecord {
   return { url: shardStartUrl(shardKey), content: SHARD_START_WORD, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } };

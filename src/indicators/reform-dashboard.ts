@@ -3,11 +3,11 @@
  * indicators: records by status and by level, measures and outcomes per
  * year, and the rates of the 改革 category worked out from their parts.
  */
-import { barChartSize, type ChartSeries } from './charts/spec.ts';
-import type { DataTable, Figure } from './indicators/figures.ts';
-import { formatValue, withUnit } from './indicators/format.ts';
-import type { Indicator } from './indicators/model.ts';
-import { latestPoint, percentOf, pointFor } from './indicators/series.ts';
+import { barChartSize, type ChartSeries } from '../charts/spec.ts';
+import type { DataTable, Figure } from '../charts/figures.ts';
+import { formatValue, withUnit } from './format.ts';
+import type { Indicator } from './model.ts';
+import { latestPoint, percentOf, pointFor } from './series.ts';
 import { indicatorUi } from '../translations/zh-CN.ts';
 
 /** The indicator category whose rates the dashboard recomputes. */

@@ -96,7 +96,7 @@ export function shardFolder(key: string, newest: boolean): string {
   return newest ? '' : `${key}/`;
 }
 
-// How shards are listed in date order from one search: src/lib/pagefind-contract.ts (5).
+// How shards are listed in date order from one search: src/search/pagefind-contract.ts (5).
 
 /** The URL stored for a shard's start marker; never shown or fetched. */
 export function shardStartUrl(shardKey: string): string {

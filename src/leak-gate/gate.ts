@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Audience } from '../../src/lib/access.ts';
-import { buildContentIndex } from '../../src/lib/content-files/content-index.ts';
-import { loadContent } from '../../src/lib/content-files/load.ts';
-import { pagefindFileData } from '../../src/lib/pagefind-contract.ts';
+import type { Audience } from '../lib/access.ts';
+import { buildContentIndex } from '../lib/content-files/content-index.ts';
+import { loadContent } from '../lib/content-files/load.ts';
+import { pagefindFileData } from '../search/pagefind-contract.ts';
 import {
   createLinkScanner,
   createScanner,
@@ -25,11 +25,11 @@ import {
   type Fingerprint,
   type LeakHit,
   type ScanDocument,
-} from '../../src/lib/leak-scan.ts';
-import { fromIndexText } from '../../src/lib/search-text.ts';
-import { SEARCH_BUNDLE_DIR } from '../../src/lib/search-shards.ts';
-import { pruneCache } from './build-cache.ts';
-import { listOutputFiles } from './output-files.ts';
+} from './scan.ts';
+import { fromIndexText } from '../search/text.ts';
+import { SEARCH_BUNDLE_DIR } from '../search/shards.ts';
+import { pruneCache } from '../../scripts/publish/build-cache.ts';
+import { listOutputFiles } from '../../scripts/publish/output-files.ts';
 
 /** Every document of the content folder, with whether `audience` gets it. */
 export function documentsForScan(contentDir: string, audience: Audience): ScanDocument[] {
@@ -86,7 +86,7 @@ export function outputFileText(file: string, content: Buffer): string | undefine
     // Fragments are JSON; the index and filter files are binary with the words in UTF-8.
     const decoded = text.startsWith('{') ? jsonText(text) : text;
     // The search index stores text with letters and digits marked (`2022_`, see
-    // src/lib/search-text.ts); the readable form is scanned as well.
+    // src/search/text.ts); the readable form is scanned as well.
     return `${decoded}\n${fromIndexText(decoded)}`;
   }
   if (MARKUP.has(extension)) return markupText(content.toString('utf8'));
@@ -106,7 +106,7 @@ export interface LeakScanner {
 }
 
 /** The code that decides what a scan finds: a change to any of it makes earlier results void. */
-const SCANNER_SOURCES = ['../../src/lib/leak-scan.ts', '../../src/lib/search-text.ts', '../../src/lib/pagefind-contract.ts', './leak-gate.ts'].map((file) => new URL(file, import.meta.url));
+const SCANNER_SOURCES = ['./scan.ts', '../search/text.ts', '../search/pagefind-contract.ts', './gate.ts'].map((file) => new URL(file, import.meta.url));
 
 /**
  * Names the scan's whole input besides the file itself: the fingerprints

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChartConfiguration, ScriptableContext, ScriptableLineSegmentContext } from 'chart.js';
-import type { Scale } from '../../schemas/indicator.ts';
+import type { Scale } from '../schemas/indicator.ts';
 import { formatNumber } from '../indicators/format.ts';
 
 export type ChartKind = 'line' | 'bar' | 'sparkline';

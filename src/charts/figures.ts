@@ -3,12 +3,12 @@
  * with it. A series over years is a line chart; several indicators of one
  * unit in one year are a bar chart.
  */
-import { CHART_SIZES, barChartSize, type ChartSpec } from '../charts/spec.ts';
-import { indicatorUi } from '../../translations/zh-CN.ts';
-import type { Scale } from '../../schemas/indicator.ts';
-import type { Indicator, IndicatorPoint } from './model.ts';
-import { SCALE_FACTORS, formatValue, pointNotes } from './format.ts';
-import { pointFor } from './series.ts';
+import { CHART_SIZES, barChartSize, type ChartSpec } from './spec.ts';
+import { indicatorUi } from '../translations/zh-CN.ts';
+import type { Scale } from '../schemas/indicator.ts';
+import type { Indicator, IndicatorPoint } from '../indicators/model.ts';
+import { SCALE_FACTORS, formatValue, pointNotes } from '../indicators/format.ts';
+import { pointFor } from '../indicators/series.ts';
 
 export interface TableCell {
   text: string;

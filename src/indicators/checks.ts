@@ -3,7 +3,7 @@
  * indicator, one id in two files) fail the build; figure checks recompute
  * rates and stated growth and report where the printed figure disagrees.
  */
-import { findDuplicates } from '../duplicates.ts';
+import { findDuplicates } from '../lib/duplicates.ts';
 import type { Indicator, IndicatorPoint } from './model.ts';
 import { agreesWithPrinted, percentOf, pointFor } from './series.ts';
 

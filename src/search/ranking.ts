@@ -5,8 +5,8 @@
  * positions, as the index numbers them: a phrase counts only where its words
  * stand next to each other in order) or, equivalently, from its text.
  */
-import { partMatches } from './search-excerpt.ts';
-import type { QueryPart } from './search-text.ts';
+import { partMatches } from './excerpt.ts';
+import type { QueryPart } from './text.ts';
 
 /** Positions of each index word in one document. */
 export type WordPositions = ReadonlyMap<string, readonly number[]>;

@@ -44,7 +44,7 @@ export const WORD_END = '_';
 export const TITLE_END = 'ǂ';
 /** Index word between blocks (paragraphs, cells, fields) so no match runs from one block into the next. */
 export const BLOCK_BREAK = 'ǁ';
-/** The only word of a shard's start marker (`src/lib/search-shards.ts`), which no query can match. */
+/** The only word of a shard's start marker (`src/search/shards.ts`), which no query can match. */
 export const SHARD_START_WORD = 'ǃ';
 
 /** Characters the transforms use themselves; found in a document, they are replaced. */

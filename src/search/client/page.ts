@@ -3,10 +3,10 @@
  * URL, runs the search, shows results with facet counts, and keeps the URL in
  * step with the form so any search can be bookmarked.
  */
-import { SEARCH_FACETS, type SearchFacet } from '../../lib/search-record.ts';
-import { effectiveSort, parseSearchState, searchStateToParams, type SearchSort, type SearchState } from '../../lib/search-state.ts';
-import { excerpt, highlight, type Segment } from '../../lib/search-excerpt.ts';
-import { parseQuery, type QueryPart } from '../../lib/search-text.ts';
+import { SEARCH_FACETS, type SearchFacet } from '../record.ts';
+import { effectiveSort, parseSearchState, searchStateToParams, type SearchSort, type SearchState } from '../state.ts';
+import { excerpt, highlight, type Segment } from '../excerpt.ts';
+import { parseQuery, type QueryPart } from '../text.ts';
 import { searchUi } from '../../translations/zh-CN.ts';
 import { guardComposition } from './composition.ts';
 import { SearchEngine, type FoundDocument, type SearchOutcome, type ShownResult } from './engine.ts';

@@ -4,7 +4,7 @@
  * (folded characters, the same words), and each match is marked whole, from
  * its first character to its last.
  */
-import { foldChar, indexWord, tokenize, type QueryPart } from './search-text.ts';
+import { foldChar, indexWord, tokenize, type QueryPart } from './text.ts';
 
 /** A run of text, marked when it is (part of) a match. */
 export interface Segment {

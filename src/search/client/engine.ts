@@ -10,19 +10,19 @@
  *    that filter's data is loaded only when a query first has several parts;
  * 3. for relevance, a search per query word gives the word's positions in
  *    each listed document, from which the phrases' occurrences and title
- *    matches are counted (src/lib/search-ranking.ts): in every document of
+ *    matches are counted (src/search/ranking.ts): in every document of
  *    a shard the body starts at the same position, the shard's title span,
  *    so a match before it is in the title; a few results are
  *    ranked from their text. Words' positions are kept for the next
  *    queries, which, typed a character at a time, share most of their words.
  *
- * The index is in shards, one per range of years (src/lib/search-shards.ts),
+ * The index is in shards, one per range of years (src/search/shards.ts),
  * merged into one Pagefind instance: filter counts add up across shards, and
  * each shard's weight puts the results of one search sorted by date in date
  * order across shards, with the shards' start markers last, left out.
  */
-import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../../lib/search-record.ts';
-import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../lib/search-shards.ts';
+import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } from '../record.ts';
+import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../shards.ts';
 import {
   isShardStart,
   openMergedIndex,
@@ -32,11 +32,11 @@ import {
   type PagefindApi,
   type PagefindFilters,
   type PagefindResult,
-} from '../../lib/pagefind-contract.ts';
+} from '../pagefind-contract.ts';
 import { RecentlyUsed } from '../../lib/recently-used.ts';
-import { byRelevance, relevance, textRelevance, type Relevance } from '../../lib/search-ranking.ts';
-import type { SearchSort } from '../../lib/search-state.ts';
-import { isSearchablePart, splitIndexContent, type QueryPart } from '../../lib/search-text.ts';
+import { byRelevance, relevance, textRelevance, type Relevance } from '../ranking.ts';
+import type { SearchSort } from '../state.ts';
+import { isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
 
 /** A result ready to show. */
 export interface ShownResult {

@@ -2,7 +2,7 @@
  * The search page's state as it lives in the URL, so that a search can be
  * bookmarked and shared: `/search/?q=土地整备&kind=reports&year=2020&sort=newest`.
  */
-import { SEARCH_FACETS, type SearchFacet } from './search-record.ts';
+import { SEARCH_FACETS, type SearchFacet } from './record.ts';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

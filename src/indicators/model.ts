@@ -3,7 +3,7 @@
  * group's defaults filled in, its values sorted by year, and the prior-year
  * values that a stated growth rate implies added and marked as derived.
  */
-import type { IndicatorGroupData, IndicatorUnit, IndicatorValueData, Qualifier, Scale } from '../../schemas/indicator.ts';
+import type { IndicatorGroupData, IndicatorUnit, IndicatorValueData, Qualifier, Scale } from '../schemas/indicator.ts';
 import { SCALE_FACTORS } from './format.ts';
 import { decimalsOf, derivePriorValue, pointFor, roundTo } from './series.ts';
 

@@ -4,11 +4,11 @@
  *
  * It runs at render time, so the seed and every imported document are treated
  * the same way and nobody edits source text by hand. The rules themselves live
- * in `src/lib/official-headings.ts`.
+ * in `src/official-headings/headings.ts`.
  */
 import { defineMdastPlugin } from 'satteri';
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { detectOfficialHeading, splitRunIn, type HeadingDepth } from '../lib/official-headings.ts';
+import { detectOfficialHeading, splitRunIn, type HeadingDepth } from './headings.ts';
 
 /**
  * Splits inline children after the first 。 found in a top-level text node.

@@ -3,7 +3,7 @@
  * intact (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF line ends)
  * and JSON for programs.
  */
-import { indicatorUi } from '../../translations/zh-CN.ts';
+import { indicatorUi } from '../translations/zh-CN.ts';
 import type { Indicator } from './model.ts';
 import { pointNotes } from './format.ts';
 

@@ -12,14 +12,14 @@
  * 1. Words. In an index whose language is `und` (`SEARCH_INDEX_LANGUAGE`),
  *    Pagefind splits text into words at whitespace only (no segmenter, no
  *    stemming) and keeps `includeCharacters` inside words; a run of
- *    whitespace is one break. src/lib/search-text.ts cuts the text into the
+ *    whitespace is one break. src/search/text.ts cuts the text into the
  *    words it wants on this basis.
  * 2. Phrases. A quoted query (`phraseQuery`) finds exactly the pages where
  *    its words stand next to each other in that order.
  * 3. Positions. A search for one word reports in `words` every position of
  *    that word in the page, counting words from 0 at the first; a phrase
  *    search reports only its first occurrence, so occurrences are counted
- *    from one-word searches (src/lib/search-ranking.ts).
+ *    from one-word searches (src/search/ranking.ts).
  * 4. Filter counts. A search's `filters` count, for every value of every
  *    filter, the results that carry it, across merged indexes, so a filter
  *    with one value per page names the pages that match (`valuesCounted`).
@@ -39,7 +39,7 @@ export const PAGEFIND_VERSION_TESTED = '1.6.0';
 /**
  * (1) The language Pagefind is told the index is in: `und`, no particular
  * language, although the site is zh-CN throughout. The index text is already
- * cut into words (src/lib/search-text.ts); under `zh-cn` Pagefind would run its
+ * cut into words (src/search/text.ts); under `zh-cn` Pagefind would run its
  * Chinese segmenter over it again, for the same words and about 15 % more
  * indexing time (bench/README.md). The search page loads the only index there is,
  * whatever the page's own language.
