@@ -14,8 +14,8 @@ import { listFiles, makeContent, readPage, run, type BuildResult } from '../help
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-/** What a build of the site reads: the code, the config and the static files; node_modules is linked. */
-const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+/** What a build of the site reads: the code (src/ imports some of scripts/), the config and the static files; node_modules is linked. */
+const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** Replaces `anchor` in `text`, failing loudly when the file no longer has it (the steps in README.md then need a look). */
 function insertAfter(text: string, anchor: string, addition: string): string {
