@@ -96,10 +96,12 @@ function siteDocument<K extends DocumentKind>(
     }
   }
   const place = placeDocument(kind, entry.id, data, (name) => publications.get(name)?.slug, SITE_AUDIENCE);
+  // Only an issue of an unknown journal has no URL, and that was refused above.
+  if (place.urlPath === undefined) throw new ContentError(`${filePath}: no URL for this document`);
   return {
     kind,
     key: place.key,
-    path: place.urlPath!,
+    path: place.urlPath,
     filePath,
     contentPath: path.relative(path.resolve(CONTENT_DIR), path.resolve(filePath)).split(path.sep).join('/'),
     year: place.year,
@@ -117,6 +119,7 @@ async function loadEveryDocument(): Promise<SiteDocument[]> {
   const publications = await loadPublications();
   const all: SiteDocument[] = [];
   for (const kind of DOCUMENT_KINDS) {
+    // TypeScript cannot tell that a document of the loop's `kind` is one member of the union.
     for (const entry of await getCollection(kind)) all.push(siteDocument(kind, entry, publications) as SiteDocument);
   }
   // Uniqueness is checked over every file, published or not: two files may

@@ -52,7 +52,7 @@ const STEPS: Record<string, (text: string) => string> = {
         '    schema: minutesSchema,',
         "    url: 'id',",
         "    fields: ['meeting', 'attendees'],",
-        '    scaffold: () => ({}),',
+        "    scaffold: () => ({ meeting: '主任办公会' }),",
         "    importer: ['meeting'],",
         '  }),',
       ].join('\n'),
@@ -150,6 +150,31 @@ describe('a fifth kind of document, added in three files', () => {
     for (const file of files.filter((f) => /\.(html|xml|json|txt)$/.test(f))) {
       expect(await readFile(path.join(build.outDir, file), 'utf8'), file).not.toContain('不予公开的专题会议纪要');
     }
+  });
+
+  it('gets its own fields from npm run new (valid from the start) and npm run import (a TODO the check refuses)', async () => {
+    const contentDir = await makeContent({}, path.join(FIXTURE_SITES, 'basic'));
+    const env = { GAZETTE_CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1' };
+    const script = (name: string, ...args: string[]) => run(process.execPath, [path.join(project, 'scripts', name), ...args], env, project);
+
+    const created = await script('new.ts', 'minutes', '--title', '第六次主任办公会会议纪要', '--date', '2021-07-01', '--issuer', '测试办公室');
+    expect(created.exitCode, created.output).toBe(0);
+    const [newFile] = await listFiles(path.join(contentDir, 'minutes'));
+    const newText = await readFile(path.join(contentDir, 'minutes', newFile!), 'utf8');
+    expect(newText).toContain('meeting: 主任办公会');
+    expect(newText).toContain('draft: true');
+    const checked = await script('check.ts');
+    expect(checked.exitCode, checked.output).toBe(0);
+
+    const received = path.join(await tempDir('gazette-received-'), 'sixth-meeting.txt');
+    await writeFile(received, '第六次主任办公会会议纪要\n\n一、会议议定事项\n\n会议研究了年度重点工作。\n');
+    const imported = await script('import.ts', received, '--kind', 'minutes');
+    expect(imported.exitCode, imported.output).toBe(0);
+    expect(await readFile(path.join(contentDir, 'minutes/sixth-meeting.md'), 'utf8')).toContain('meeting: TODO 填写会议名称');
+    const refused = await script('check.ts');
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.output).toContain('sixth-meeting.md');
+    expect(refused.output).toContain('meeting');
   });
 
   it('still type-checks: no list of kinds elsewhere was left behind', async () => {
