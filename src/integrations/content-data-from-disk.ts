@@ -12,13 +12,16 @@
  *
  * Only the build: `astro dev` reloads the store module when content changes.
  *
- * THE SEAM. This is the one module of Gazette that relies on Astro's private
- * workings (the entry ids, which once were, are now ours: src/lib/entry-id.ts).
- * What it assumes, checked against the Astro below:
+ * THE SEAM. This is the one module of Gazette that relies on how Astro keeps
+ * its content store, which is private to Astro: the dev search index asks it
+ * where the store is (src/integrations/dev-search.ts), and nothing else of
+ * Astro's internals is copied anywhere (the entry ids are ours:
+ * src/lib/entry-id.ts). What it assumes, checked against the Astro below:
  *   1. the store module's resolved id is `\0astro:data-layer-content`
  *      (astro/dist/content/consts.js, RESOLVED_DATA_STORE_VIRTUAL_ID);
- *   2. in a build, the store file is `data-store.json` in the cache folder
- *      (astro/dist/content/paths.js, getDataStoreFile);
+ *   2. in a build, the store file is `data-store.json` in the cache folder,
+ *      under `astro dev` in `.astro/` (astro/dist/content/paths.js, getDataStoreFile;
+ *      astro/dist/core/config/settings.js names `.astro/`);
  *   3. with the default single-file storage, Astro's module is
  *      `export default JSON.parse(<the file's text>)`, so parsing the file
  *      gives the same value (astro/dist/content/vite-plugin-content-virtual-mod.js).
@@ -44,6 +47,11 @@ export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
 /** The store's file in the cache folder, as Astro names it in a build: assumption 2. */
 export function dataStoreFile(cacheDir: URL): URL {
   return new URL('data-store.json', cacheDir);
+}
+
+/** The store's file under `astro dev`, which the dev search index watches (src/integrations/dev-search.ts): assumption 2. */
+export function devDataStoreFile(root: URL): URL {
+  return new URL('.astro/data-store.json', root);
 }
 
 /** The module that replaces Astro's: the same value (assumption 3), parsed from the file at run time. */

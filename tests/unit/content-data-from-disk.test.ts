@@ -12,6 +12,7 @@ import {
   contentDataFromDisk,
   DATA_STORE_MODULE_ID,
   dataStoreFile,
+  devDataStoreFile,
 } from '../../src/integrations/content-data-from-disk.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -82,11 +83,15 @@ describe('the content store seam holds for the installed Astro', () => {
     expect(RESOLVED_DATA_STORE_VIRTUAL_ID).toBe(DATA_STORE_MODULE_ID);
   });
 
-  it('2. keeps the store of a build in data-store.json in the cache folder', async () => {
+  it('2. keeps the store of a build in data-store.json in the cache folder, and under astro dev in .astro/', async () => {
     const { getDataStoreFile } = await astroModule('dist/content/paths.js');
     const cacheDir = pathToFileURL('/site/.cache/');
-    const settings = { config: { cacheDir }, dotAstroDir: pathToFileURL('/site/.astro/') };
+    const root = pathToFileURL('/site/');
+    const settings = { config: { cacheDir }, dotAstroDir: new URL('.astro/', root) };
     expect(getDataStoreFile(settings, false).href).toBe(dataStoreFile(cacheDir).href);
+    expect(getDataStoreFile(settings, true).href).toBe(devDataStoreFile(root).href);
+    const settingsSource = await readFile(astroFile('dist/core/config/settings.js'), 'utf8');
+    expect(settingsSource).toContain('const dotAstroDir = new URL(".astro/", config.root);');
   });
 
   it('3. makes the store module JSON.parse of the file’s whole text, as the replacement does', async () => {
