@@ -151,7 +151,8 @@ export function devSearch(): AstroIntegration {
         root = config.root;
       },
       'astro:server:setup': async ({ server, logger }) => {
-        const devIndex = (index = new DevSearchIndex(logger, fileURLToPath(devDataStoreFile(root))));
+        // `astro:config:setup` has run: it always comes first.
+        const devIndex = (index = new DevSearchIndex(logger, fileURLToPath(devDataStoreFile(root!))));
         // Indexes of an earlier dev server are out of date.
         await rm(DEV_SEARCH_DIR, { recursive: true, force: true });
         const bundle = href(`${SEARCH_BUNDLE_DIR}/`);
