@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseScriptArgs, runScript, UsageError } from '../src/lib/cli.ts';
 import { buildContentIndex } from '../src/lib/content-files/content-index.ts';
 import { loadContent } from '../src/lib/content-files/load.ts';
-import { DOCUMENT_KINDS, isDocumentKind } from '../src/lib/kinds.ts';
+import { DOCUMENT_KINDS, isDocumentKind, isJournalKind } from '../src/lib/kinds.ts';
 import { scaffoldMessages } from '../src/lib/scaffold/messages.ts';
 import { planNewDocument, ScaffoldError, usualIssuer, type NewDocumentAnswers } from '../src/lib/scaffold/new-document.ts';
 import { CONTENT_DIR, SITE_AUDIENCE } from '../src/site-settings.ts';
@@ -35,8 +35,8 @@ await runScript(async () => {
 
   const index = buildContentIndex(loadContent(CONTENT_DIR), SITE_AUDIENCE);
   const answers: NewDocumentAnswers = { title: values.title ?? '', date: values.date ?? '', journal: values.journal, issuer: values.issuer };
-  const needsJournal = kind === 'bulletins' && answers.journal === undefined;
-  const needsIssuer = kind !== 'bulletins' && !answers.issuer && !usualIssuer(index, kind);
+  const needsJournal = isJournalKind(kind) && answers.journal === undefined;
+  const needsIssuer = !isJournalKind(kind) && !answers.issuer && !usualIssuer(index, kind);
 
   if (process.stdin.isTTY) {
     const terminal = createInterface({ input: process.stdin, output: process.stdout });

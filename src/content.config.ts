@@ -1,31 +1,29 @@
 /**
- * Content collections: one per kind of document, each a folder of `.md`/`.mdx`
- * files under `content/`, plus the journals as data.
+ * Content collections, built from the registry of kinds (src/lib/kinds.ts)
+ * and the collection list the content check reads
+ * (src/lib/content-files/collections.ts): one per kind of document, each a
+ * folder of `.md`/`.mdx` files under `content/`, plus the journals and the
+ * indicators as data. Nothing here names a kind.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { CONTENT_DIR } from './site-settings.ts';
-import { bulletinSchema } from './schemas/bulletin.ts';
-import { reportSchema } from './schemas/report.ts';
-import { summarySchema } from './schemas/summary.ts';
-import { reformSchema } from './schemas/reform.ts';
+import { collectionGlobOptions, collectionSpec } from './lib/content-files/collections.ts';
+import { DOCUMENT_KINDS, KINDS, type DocumentKind } from './lib/kinds.ts';
 import { publicationSchema } from './schemas/publication.ts';
 import { indicatorGroupSchema } from './schemas/indicator.ts';
 
-const documents = (folder: string) => glob({ pattern: '**/*.{md,mdx}', base: `${CONTENT_DIR}/${folder}` });
+function collection<Schema extends z.ZodType>(name: string, schema: Schema) {
+  return defineCollection({ loader: glob(collectionGlobOptions(collectionSpec(name), CONTENT_DIR)), schema });
+}
+
+/** One collection per kind; the type keeps each kind's schema, which `CollectionEntry<kind>` is inferred from. */
+type DocumentCollections = { [K in DocumentKind]: Omit<ReturnType<typeof defineCollection>, 'schema'> & { schema: (typeof KINDS)[K]['schema'] } };
 
 export const collections = {
-  bulletins: defineCollection({ loader: documents('bulletins'), schema: bulletinSchema }),
-  reports: defineCollection({ loader: documents('reports'), schema: reportSchema }),
-  summaries: defineCollection({ loader: documents('summaries'), schema: summarySchema }),
-  reforms: defineCollection({ loader: documents('reforms'), schema: reformSchema }),
-  publications: defineCollection({
-    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/publications` }),
-    schema: publicationSchema,
-  }),
+  ...(Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, collection(kind, KINDS[kind].schema)])) as DocumentCollections),
+  publications: collection('publications', publicationSchema),
   // One YAML file per group of indicators; each file holds several, keyed by id.
-  indicators: defineCollection({
-    loader: glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/indicators` }),
-    schema: indicatorGroupSchema,
-  }),
+  indicators: collection('indicators', indicatorGroupSchema),
 };

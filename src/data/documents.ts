@@ -8,10 +8,8 @@
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { RELATED_LIMIT } from '../consts.ts';
-import { isPublishable } from '../lib/access.ts';
-import { yearOf } from '../lib/dates.ts';
-import { documentUrlPath } from '../lib/document-urls.ts';
-import { DOCUMENT_KINDS, type DocumentKind } from '../lib/kinds.ts';
+import { placeDocument } from '../lib/document-model.ts';
+import { DOCUMENT_KINDS, isJournalKind, type DocumentKind } from '../lib/kinds.ts';
 import { buildBacklinks } from '../lib/content-links/backlinks.ts';
 import { buildRelatedIndex } from '../lib/related.ts';
 import { slugify } from '../lib/slug.ts';
@@ -26,8 +24,9 @@ export interface Publication extends PublicationData {
   slug: string;
 }
 
-export interface SiteDocument {
-  kind: DocumentKind;
+/** A document of one kind; `SiteDocument` is the union of these, told apart by `kind`. */
+export interface SiteDocumentOf<K extends DocumentKind> {
+  kind: K;
   /** Unique across kinds: `reports/gba-research`. */
   key: string;
   /** Site-relative URL without the base: `reports/gba-research/`. */
@@ -37,15 +36,20 @@ export interface SiteDocument {
   /** Source file inside the content folder, as links between documents name it: `reports/x.md`. */
   contentPath: string;
   year: number;
-  entry: DocumentEntry;
-  data: DocumentEntry['data'];
-  /** Set for bulletins. */
+  /** Whether this build publishes it: true for every document `getDocuments()` gives. */
+  publishable: boolean;
+  entry: CollectionEntry<K>;
+  data: CollectionEntry<K>['data'];
+  /** The journal, for an issue of one (bulletins); undefined for every other kind. */
   publication: Publication | undefined;
   // Fields lifted from `data` for generic helpers (related documents, sorting).
   date: string;
   topics: readonly string[];
   keywords: readonly string[];
 }
+
+/** Every publishable document: `doc.kind === 'reforms'` narrows `doc.data` to a reform's fields. */
+export type SiteDocument = { [K in DocumentKind]: SiteDocumentOf<K> }[DocumentKind];
 
 /** A content error that names the files involved; fails the build. */
 export class ContentError extends Error {
@@ -60,16 +64,10 @@ async function loadPublications(): Promise<Map<string, Publication>> {
   const entries = await getCollection('publications');
   const byName = new Map<string, Publication>();
   for (const { id, data } of entries) {
-    // The id Astro gave the file is the slug, also when a `slug` field chose it.
+    // The id the loader gave the file is the slug, also when a `slug` field chose it.
     byName.set(data.name, { ...data, slug: id });
   }
   return byName;
-}
-
-function documentPath(kind: DocumentKind, entry: DocumentEntry, publication: Publication | undefined): string {
-  if (kind !== 'bulletins' || !publication) return documentUrlPath(kind, entry.id);
-  const data = entry.data as CollectionEntry<'bulletins'>['data'];
-  return documentUrlPath(kind, entry.id, { publicationSlug: publication.slug, year: yearOf(data.date), issue: data.issue });
 }
 
 // `npm run check` and the content-check integration report these first, with
@@ -79,37 +77,50 @@ function checkUniqueness(all: SiteDocument[]): void {
   if (clashes.length > 0) throw new ContentError(clashes.map((clash) => clash.message).join('\n'));
 }
 
+/** The site document of one collection entry, by the document model (src/lib/document-model.ts). */
+function siteDocument<K extends DocumentKind>(
+  kind: K,
+  entry: CollectionEntry<K>,
+  publications: Map<string, Publication>,
+): SiteDocumentOf<K> {
+  const filePath = entry.filePath ?? `${kind}/${entry.id}`;
+  const data: CollectionEntry<K>['data'] = entry.data;
+  let publication: Publication | undefined;
+  if (isJournalKind(kind)) {
+    const name = 'publication' in data ? data.publication : undefined;
+    publication = name === undefined ? undefined : publications.get(name);
+    if (!publication) {
+      throw new ContentError(
+        `${filePath}: publication（刊物）“${name}”不在 content/publications/ 中；可选：${[...publications.keys()].join('、') || '（无）'}`,
+      );
+    }
+  }
+  const place = placeDocument(kind, entry.id, data, (name) => publications.get(name)?.slug, SITE_AUDIENCE);
+  // Only an issue of an unknown journal has no URL, and that was refused above.
+  if (place.urlPath === undefined) throw new ContentError(`${filePath}: no URL for this document`);
+  return {
+    kind,
+    key: place.key,
+    path: place.urlPath,
+    filePath,
+    contentPath: path.relative(path.resolve(CONTENT_DIR), path.resolve(filePath)).split(path.sep).join('/'),
+    year: place.year,
+    publishable: place.publishable,
+    entry,
+    data,
+    publication,
+    date: data.date,
+    topics: data.topics,
+    keywords: data.keywords,
+  };
+}
+
 async function loadEveryDocument(): Promise<SiteDocument[]> {
   const publications = await loadPublications();
   const all: SiteDocument[] = [];
   for (const kind of DOCUMENT_KINDS) {
-    for (const entry of await getCollection(kind)) {
-      const filePath = entry.filePath ?? `${kind}/${entry.id}`;
-      let publication: Publication | undefined;
-      if (kind === 'bulletins') {
-        const name = (entry.data as CollectionEntry<'bulletins'>['data']).publication;
-        publication = publications.get(name);
-        if (!publication) {
-          throw new ContentError(
-            `${filePath}: publication（刊物）“${name}”不在 content/publications/ 中；可选：${[...publications.keys()].join('、') || '（无）'}`,
-          );
-        }
-      }
-      all.push({
-        kind,
-        key: `${kind}/${entry.id}`,
-        path: documentPath(kind, entry, publication),
-        filePath,
-        contentPath: path.relative(path.resolve(CONTENT_DIR), path.resolve(filePath)).split(path.sep).join('/'),
-        year: yearOf(entry.data.date),
-        entry,
-        data: entry.data,
-        publication,
-        date: entry.data.date,
-        topics: entry.data.topics,
-        keywords: entry.data.keywords,
-      });
-    }
+    // TypeScript cannot tell that a document of the loop's `kind` is one member of the union.
+    for (const entry of await getCollection(kind)) all.push(siteDocument(kind, entry, publications) as SiteDocument);
   }
   // Uniqueness is checked over every file, published or not: two files may
   // not claim one issue number even if one of them is still a draft.
@@ -131,7 +142,7 @@ export async function getEveryDocumentKey(): Promise<Set<string>> {
 
 async function loadDocuments(): Promise<SiteDocument[]> {
   everyDocument ??= loadEveryDocument();
-  return (await everyDocument).filter((doc) => isPublishable(doc.data, SITE_AUDIENCE)).sort(newestFirst);
+  return (await everyDocument).filter((doc) => doc.publishable).sort(newestFirst);
 }
 
 let cached: Promise<SiteDocument[]> | undefined;
@@ -142,8 +153,9 @@ export function getDocuments(): Promise<SiteDocument[]> {
   return cached;
 }
 
-export async function getDocumentsOfKind(kind: DocumentKind): Promise<SiteDocument[]> {
-  return (await getDocuments()).filter((doc) => doc.kind === kind);
+/** The publishable documents of one kind, newest first, typed as that kind's. */
+export async function getDocumentsOfKind<K extends DocumentKind>(kind: K): Promise<Extract<SiteDocument, { kind: K }>[]> {
+  return (await getDocuments()).filter((doc): doc is Extract<SiteDocument, { kind: K }> => doc.kind === kind);
 }
 
 /** Journals with at least one published issue, keyed by slug. */
@@ -213,8 +225,10 @@ export async function getAdjacentIssues(doc: SiteDocument) {
   return { previous: issues[index - 1], next: issues[index + 1] };
 }
 
+/** The issue number of an issue of a journal (a bulletin). */
 export function issueOf(doc: SiteDocument): number {
-  return (doc.data as CollectionEntry<'bulletins'>['data']).issue;
+  if (!('issue' in doc.data)) throw new Error(`${doc.key} is not an issue of a journal`);
+  return doc.data.issue;
 }
 
 /** Distinct values with their documents, for the issuer and topic pages. */

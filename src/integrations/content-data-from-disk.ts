@@ -11,17 +11,52 @@
  * (bench/README.md). The module this loads instead gives the same value.
  *
  * Only the build: `astro dev` reloads the store module when content changes.
+ *
+ * THE SEAM. This is the one module of Gazette that relies on how Astro keeps
+ * its content store, which is private to Astro: the dev search index asks it
+ * where the store is (src/integrations/dev-search.ts), and nothing else of
+ * Astro's internals is copied anywhere (the entry ids are ours:
+ * src/lib/entry-id.ts). What it assumes, checked against the Astro below:
+ *   1. the store module's resolved id is `\0astro:data-layer-content`
+ *      (astro/dist/content/consts.js, RESOLVED_DATA_STORE_VIRTUAL_ID);
+ *   2. in a build, the store file is `data-store.json` in the cache folder,
+ *      under `astro dev` in `.astro/` (astro/dist/content/paths.js, getDataStoreFile;
+ *      astro/dist/core/config/settings.js names `.astro/`);
+ *   3. with the default single-file storage, Astro's module is
+ *      `export default JSON.parse(<the file's text>)`, so parsing the file
+ *      gives the same value (astro/dist/content/vite-plugin-content-virtual-mod.js).
+ * `tests/unit/content-data-from-disk.test.ts` reads the installed Astro and
+ * fails, naming the assumption, when an upgrade changes one of them, or when
+ * its major version is no longer ASTRO_CHECKED_VERSION's.
+ *
+ * Astro 7.1's experimental `collectionStorage: 'chunked'` splits the store
+ * into modules of at most 20 MiB, which may make this unnecessary; it is not
+ * yet measured (`npm run bench`). Under it the store file is a manifest, so
+ * this steps aside.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** Astro's resolved id of the store module (`astro:data-layer-content`). */
-const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
+/** The Astro version the assumptions above were last checked against. */
+export const ASTRO_CHECKED_VERSION = '7.3.5';
 
-/** The store's file in the cache folder, as Astro names it in a build. */
+/** Astro's resolved id of the store module (`astro:data-layer-content`): assumption 1. */
+export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
+
+/** The store's file in the cache folder, as Astro names it in a build: assumption 2. */
 export function dataStoreFile(cacheDir: URL): URL {
   return new URL('data-store.json', cacheDir);
+}
+
+/** The store's file under `astro dev`, which the dev search index watches (src/integrations/dev-search.ts): assumption 2. */
+export function devDataStoreFile(root: URL): URL {
+  return new URL('.astro/data-store.json', root);
+}
+
+/** The module that replaces Astro's: the same value (assumption 3), parsed from the file at run time. */
+export function storeModuleCode(storeFile: string): string {
+  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`;
 }
 
 export function contentDataFromDisk(): AstroIntegration {
@@ -30,6 +65,9 @@ export function contentDataFromDisk(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
+        // Chunked storage: the file is a manifest of chunk modules, which Astro's own module imports.
+        const storage = config.experimental?.collectionStorage;
+        if (storage !== undefined && storage !== 'single-file') return;
         const storeFile = fileURLToPath(dataStoreFile(config.cacheDir));
         updateConfig({
           vite: {
@@ -42,7 +80,7 @@ export function contentDataFromDisk(): AstroIntegration {
                 transform(_code, id) {
                   // Without a store file Astro's module (an empty store) is right.
                   if (id !== DATA_STORE_MODULE_ID || !existsSync(storeFile)) return null;
-                  return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`, map: null };
+                  return { code: storeModuleCode(storeFile), map: null };
                 },
               },
             ],

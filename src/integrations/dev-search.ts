@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { SEARCH_RECORDS_FILE, readSearchDocuments, takeSearchRecords, writeSearchIndex } from '../search/build-index.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE } from '../search/shards.ts';
+import { devDataStoreFile } from './content-data-from-disk.ts';
 import { CACHE_DIR, CONTENT_DIR, SEARCH_SHARD_SIZE, href } from '../site-settings.ts';
 
 /** Where the dev server's indexes are made, one folder per index; the last two are kept. */
@@ -150,7 +151,8 @@ export function devSearch(): AstroIntegration {
         root = config.root;
       },
       'astro:server:setup': async ({ server, logger }) => {
-        const devIndex = (index = new DevSearchIndex(logger, fileURLToPath(new URL('.astro/data-store.json', root))));
+        // `astro:config:setup` has run: it always comes first.
+        const devIndex = (index = new DevSearchIndex(logger, fileURLToPath(devDataStoreFile(root!))));
         // Indexes of an earlier dev server are out of date.
         await rm(DEV_SEARCH_DIR, { recursive: true, force: true });
         const bundle = href(`${SEARCH_BUNDLE_DIR}/`);

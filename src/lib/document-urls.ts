@@ -1,21 +1,34 @@
 /**
- * Where a document lives on the site, relative to the base. The pages, the
- * internal-link rewriting and `npm run check` all use this one rule.
+ * Where a document lives on the site, relative to the base: the one rule the
+ * pages, the internal-link rewriting and `npm run check` all use, by the
+ * kind's URL pattern in the registry (src/lib/kinds.ts).
  */
-import type { DocumentKind } from './kinds.ts';
+import { KINDS, unreachable, type DocumentKind } from './kinds.ts';
 
-/** What places a bulletin: its journal's slug, the year and the issue number. */
-export interface BulletinPlace {
+/** What places an issue of a journal (a bulletin): the journal's slug, the year and the issue number. */
+export interface JournalIssuePlace {
   publicationSlug: string;
   year: number;
   issue: number;
 }
 
 /**
- * `bulletins/<journal>/<year>/<issue>/` for a bulletin of a known journal,
+ * `<kind>/<journal>/<year>/<issue>/` for an issue of a known journal,
  * `<kind>/<id>/` for everything else.
  */
-export function documentUrlPath(kind: DocumentKind, id: string, bulletin?: BulletinPlace): string {
-  if (kind === 'bulletins' && bulletin) return `bulletins/${bulletin.publicationSlug}/${bulletin.year}/${bulletin.issue}/`;
-  return `${kind}/${id}/`;
+export function documentUrlPath(kind: DocumentKind, id: string, issue?: JournalIssuePlace): string {
+  const pattern = KINDS[kind].url;
+  switch (pattern) {
+    case 'id':
+      return `${kind}/${id}/`;
+    case 'journal-issue':
+      return issue ? `${kind}/${issue.publicationSlug}/${issue.year}/${issue.issue}/` : `${kind}/${id}/`;
+    default:
+      return unreachable(pattern);
+  }
+}
+
+/** A journal's page, listing its issues (src/pages/bulletins/[publication]/). */
+export function journalUrlPath(slug: string): string {
+  return `bulletins/${slug}/`;
 }

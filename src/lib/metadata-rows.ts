@@ -3,7 +3,7 @@
  * order official information-disclosure pages print them. Empty fields are left out.
  */
 import { formatChineseDate } from './dates.ts';
-import type { DocumentKind } from './kinds.ts';
+import { KINDS, type DocumentKind } from './kinds.ts';
 import { accessLabels, fieldLabels, kindLabels, ui } from '../translations/zh-CN.ts';
 
 export interface MetadataRow {
@@ -13,16 +13,8 @@ export interface MetadataRow {
   value: string;
 }
 
-/** The fields every document may carry, in display order. */
+/** The fields every document may carry, in display order; each kind's own follow (src/lib/kinds.ts). */
 const BASE_ORDER = ['indexNo', 'docNo', 'issuer', 'date', 'published', 'topics', 'keywords', 'validity', 'access'] as const;
-
-/** Each kind's own fields, shown after the base. */
-const KIND_ORDER: Record<DocumentKind, readonly string[]> = {
-  bulletins: ['publication', 'issue', 'totalIssue'],
-  reports: ['department', 'authors'],
-  summaries: ['year', 'department'],
-  reforms: ['level', 'status', 'lead', 'startYear', 'measures', 'outcomes'],
-};
 
 function display(field: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -53,7 +45,7 @@ function display(field: string, value: unknown): string | undefined {
 
 export function metadataRows(kind: DocumentKind, data: Record<string, unknown>): MetadataRow[] {
   const rows: MetadataRow[] = [{ field: 'kind', label: fieldLabels.kind, value: kindLabels[kind] }];
-  for (const field of [...BASE_ORDER, ...KIND_ORDER[kind]]) {
+  for (const field of [...BASE_ORDER, ...KINDS[kind].fields]) {
     const value = display(field, data[field]);
     if (value !== undefined) rows.push({ field, label: fieldLabels[field as keyof typeof fieldLabels], value });
   }

@@ -4,7 +4,7 @@
  * one issue number even if one of them is still a draft.
  */
 import { findDuplicates } from './duplicates.ts';
-import type { DocumentKind } from './kinds.ts';
+import { isJournalKind, type DocumentKind } from './kinds.ts';
 
 export interface KeyedDocument {
   kind: DocumentKind;
@@ -25,7 +25,7 @@ export interface UniquenessClash {
 
 export function findUniquenessClashes(documents: readonly KeyedDocument[]): UniquenessClash[] {
   const issueClashes = findDuplicates(
-    documents.filter((doc) => doc.kind === 'bulletins'),
+    documents.filter((doc) => isJournalKind(doc.kind)),
     (doc) => doc.path,
   ).map((group): UniquenessClash => {
     const { publication, issue } = group[0]!.data;

@@ -54,7 +54,7 @@ export const ui = {
   forbiddenHint: '服务器拒绝了此请求。如果您是从本站的链接来到这里，请告知网站管理员。',
 } as const;
 
-/** Kind names, singular-ish labels used in headings and metadata. */
+/** Kind names, singular-ish labels used in headings and metadata: one for each kind of the registry (src/lib/kinds.ts). */
 export const kindLabels: Record<DocumentKind, string> = {
   bulletins: '简报内刊',
   reports: '调研报告',
@@ -62,7 +62,7 @@ export const kindLabels: Record<DocumentKind, string> = {
   reforms: '改革事项',
 };
 
-/** Chinese labels of document fields, as official metadata blocks print them. */
+/** Chinese labels of document fields, as official metadata blocks print them; a kind's own `fields` (src/lib/kinds.ts) need one each. */
 export const fieldLabels = {
   title: '标题',
   date: '成文日期',

@@ -256,6 +256,15 @@ describe('two files with one URL', () => {
     }
   });
 
+  it('tells two bulletins with one entry name about .md and .mdx, not .yaml and .yml', async () => {
+    const bulletin = (issue: number) => `---\ntitle: 第${issue}期\ndate: 2021-03-01\nissuer: 测试办公室\npublication: 测试快报\nissue: ${issue}\n---\n\n正文。\n`;
+    const result = check(await makeContent({ 'bulletins/same.md': bulletin(7), 'bulletins/same.mdx': bulletin(8) }, BASIC));
+    const [problem] = problemsOf(result, 'bulletins/same.md').filter((p) => p.severity === 'error');
+    expect(problem?.expected, formatReport(result)).toContain('same.mdx');
+    expect(problem!.expected).toContain('.md/.mdx');
+    expect(problem!.expected).not.toContain('.yaml');
+  });
+
   it('refuses two journals with one slug', async () => {
     const result = check(await makeContent({ 'publications/test-journal.yml': 'name: 又一刊物\nissuer: 测试办公室\n' }, BASIC));
     expect(problemsOf(result, 'publications/test-journal.yml')[0]?.expected).toContain('test-journal.yaml');

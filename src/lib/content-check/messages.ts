@@ -67,8 +67,8 @@ export const checkMessages = {
     `文件有 ${bytes(size)} 字节，超过上限 ${bytes(limit)} 字节（GAZETTE_MAX_DOCUMENT_BYTES）；请拆分文档，或删去误粘贴的内容（the file is ${bytes(size)} bytes, over the limit of ${bytes(limit)} bytes）`,
   sameUrl: (others: readonly string[]) =>
     `与 ${others.join('、')} 对应同一个网址，只有一个能被发布；文件名只差大小写、标点或扩展名（.md/.mdx）时网址相同，请给其中一个改名（two files map to the same URL and one would disappear; rename one of them）`,
-  sameEntryName: (others: readonly string[]) =>
-    `与 ${others.join('、')} 得到同一个条目名，只有一个会被读取；文件名只差大小写、标点或扩展名（.yaml/.yml）时条目名相同，请给其中一个改名（two files get the same entry name and one would be ignored; rename one of them）`,
+  sameEntryName: (others: readonly string[], extensions: readonly string[]) =>
+    `与 ${others.join('、')} 得到同一个条目名，只有一个会被读取；文件名只差大小写、标点或扩展名（${extensions.join('/')}）时条目名相同，请给其中一个改名（two files get the same entry name and one would be ignored; rename one of them）`,
 } as const;
 
 /** Field names for the report lines. */

@@ -1,43 +1,55 @@
 /**
- * Two files that Astro's glob loader gives one id: `ab.md` and `a..b.md`,
+ * Two files that the collections' loader gives one id: `ab.md` and `a..b.md`,
  * `x.md` and `x.mdx`, `Case.md` and `case.md`, or a `slug` field that takes
  * another file's name. Astro keeps one entry per id and only warns, so one
  * document would silently vanish from the site; here both files are named.
  */
-import { entryIdOf } from '../content-files/content-index.ts';
+import { entryIdOf, rawSlug } from '../content-files/content-index.ts';
 import type { LoadedEntry } from '../content-files/load.ts';
-import { documentUrlPath } from '../document-urls.ts';
+import { documentUrlPath, journalUrlPath } from '../document-urls.ts';
 import { findDuplicates } from '../duplicates.ts';
-import { isDocumentKind } from '../kinds.ts';
+import { isDocumentKind, KINDS, unreachable } from '../kinds.ts';
 import { withBase } from '../urls.ts';
 import { checkLabels, checkMessages } from './messages.ts';
 import type { ContentProblem } from './problem.ts';
 
-/** What the entry's id makes of it: a page URL for a document (other than a bulletin) or a journal, else the id. */
+/**
+ * What the entry's id makes of it: a page URL for a document addressed by
+ * its id, or for a journal; else the id (an issue of a journal is addressed
+ * by its journal and number, but two with one id still lose one entry).
+ */
 function shownAs(collection: string, id: string, base: string): { text: string; isUrl: boolean } {
-  if (isDocumentKind(collection) && collection !== 'bulletins') return { text: withBase(base, documentUrlPath(collection, id)), isUrl: true };
-  if (collection === 'publications') return { text: withBase(base, `bulletins/${id}/`), isUrl: true };
-  return { text: id, isUrl: false };
-}
-
-function hasSlugField(entry: LoadedEntry): boolean {
-  const data = entry.yaml?.data;
-  return data !== null && typeof data === 'object' && 'slug' in data;
+  if (collection === 'publications') return { text: withBase(base, journalUrlPath(id)), isUrl: true };
+  if (!isDocumentKind(collection)) return { text: id, isUrl: false };
+  const pattern = KINDS[collection].url;
+  switch (pattern) {
+    case 'id':
+      return { text: withBase(base, documentUrlPath(collection, id)), isUrl: true };
+    case 'journal-issue':
+      return { text: id, isUrl: false };
+    default:
+      return unreachable(pattern);
+  }
 }
 
 export function sameUrlProblems(entries: readonly LoadedEntry[], base: string): ContentProblem[] {
-  const keyed = entries.map((entry) => ({ entry, key: `${entry.file.collection!.name}/${entryIdOf(entry)}` }));
+  const keyed = entries.map((entry) => {
+    const id = entryIdOf(entry);
+    return { entry, id, key: `${entry.file.collection!.name}/${id}` };
+  });
   return findDuplicates(keyed, (item) => item.key).flatMap((group) =>
-    group.map(({ entry }): ContentProblem => {
+    group.map(({ entry, id }): ContentProblem => {
       const others = group.filter((other) => other.entry !== entry).map((other) => other.entry.file.displayPath);
-      const { text, isUrl } = shownAs(entry.file.collection!.name, entryIdOf(entry), base);
+      const collection = entry.file.collection!;
+      const { text, isUrl } = shownAs(collection.name, id, base);
       return {
         severity: 'error',
         file: entry.file.displayPath,
-        line: hasSlugField(entry) ? entry.yaml!.lineOf(['slug']) : undefined,
+        line: rawSlug(entry) !== undefined ? entry.yaml!.lineOf(['slug']) : undefined,
         field: checkLabels.url,
         found: text,
-        expected: isUrl ? checkMessages.sameUrl(others) : checkMessages.sameEntryName(others),
+        // The names that differ only in extension are the collection's own: .md/.mdx, or .yaml/.yml.
+        expected: isUrl ? checkMessages.sameUrl(others) : checkMessages.sameEntryName(others, collection.extensions),
       };
     }),
   );

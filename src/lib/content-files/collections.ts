@@ -1,15 +1,13 @@
 /**
- * The content folders and the schema each one is validated with, for the
- * tools that read content without running Astro (`npm run check`, link
- * rewriting, `npm run new`). The schemas are the ones `src/content.config.ts`
- * gives Astro, imported, never copied; a unit test keeps the two lists equal.
+ * The content collections: one per kind of document (src/lib/kinds.ts), plus
+ * the journals and the indicators as data. `src/content.config.ts` gives
+ * Astro these, and the tools that read content without running Astro
+ * (`npm run check`, link rewriting, `npm run new`) read the same list, so
+ * the two cannot differ.
  */
 import type { z } from 'astro/zod';
-import { DOCUMENT_KINDS, type DocumentKind } from '../kinds.ts';
-import { bulletinSchema } from '../../schemas/bulletin.ts';
-import { reportSchema } from '../../schemas/report.ts';
-import { summarySchema } from '../../schemas/summary.ts';
-import { reformSchema } from '../../schemas/reform.ts';
+import { entryId } from '../entry-id.ts';
+import { DOCUMENT_KINDS, KINDS } from '../kinds.ts';
 import { publicationSchema } from '../../schemas/publication.ts';
 import { indicatorGroupSchema } from '../../schemas/indicator.ts';
 
@@ -23,13 +21,6 @@ export interface CollectionSpec {
   schema: z.ZodType;
 }
 
-const DOCUMENT_SCHEMAS: Record<DocumentKind, z.ZodType> = {
-  bulletins: bulletinSchema,
-  reports: reportSchema,
-  summaries: summarySchema,
-  reforms: reformSchema,
-};
-
 const MARKDOWN_EXTENSIONS = ['.md', '.mdx'] as const;
 const YAML_EXTENSIONS = ['.yaml', '.yml'] as const;
 
@@ -38,8 +29,36 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: kind,
     extensions: MARKDOWN_EXTENSIONS,
     format: 'markdown' as const,
-    schema: DOCUMENT_SCHEMAS[kind],
+    schema: KINDS[kind].schema,
   })),
   { name: 'publications', extensions: YAML_EXTENSIONS, format: 'yaml', schema: publicationSchema },
+  // One YAML file per group of indicators; each file holds several, keyed by id.
   { name: 'indicators', extensions: YAML_EXTENSIONS, format: 'yaml', schema: indicatorGroupSchema },
 ];
+
+/** The options of Astro's `glob()` loader, in its public shape (astro/loaders `GlobOptions`). */
+export interface CollectionGlobOptions {
+  pattern: string;
+  base: string;
+  generateId: (options: { entry: string; data: Record<string, unknown> }) => string;
+}
+
+/**
+ * What Astro's `glob()` loader is given for a collection: its folder, its
+ * extensions and our own id function, so that the id Astro stores (and the
+ * URL made from it) is the one `npm run check` works out, by construction.
+ */
+export function collectionGlobOptions(spec: CollectionSpec, contentDir: string): CollectionGlobOptions {
+  const extensions = spec.extensions.map((extension) => extension.slice(1));
+  return {
+    pattern: `**/*.{${extensions.join(',')}}`,
+    base: `${contentDir}/${spec.name}`,
+    generateId: ({ entry, data }) => entryId(entry, data.slug),
+  };
+}
+
+export function collectionSpec(name: string): CollectionSpec {
+  const spec = COLLECTIONS.find((collection) => collection.name === name);
+  if (!spec) throw new Error(`no collection ${name}`);
+  return spec;
+}

@@ -1,13 +1,13 @@
 /**
  * Every valid document with its site URL and whether this build publishes
- * it, worked out from the files alone. Link rewriting and `npm run check`
- * read it; `src/data/documents.ts` applies the same rules inside Astro.
+ * it, worked out from the files alone. Link rewriting, `npm run check`, the
+ * leak gate and `npm run new` read it; the document model
+ * (src/lib/document-model.ts) is the one rule it shares with the pages.
  */
-import { isPublishable, type Audience, type AccessControlled } from '../access.ts';
-import { yearOf } from '../dates.ts';
-import { documentUrlPath } from '../document-urls.ts';
+import type { Audience, AccessControlled } from '../access.ts';
+import { placeDocument, type DocumentPlace } from '../document-model.ts';
 import { entryId } from '../entry-id.ts';
-import { isDocumentKind, type DocumentKind } from '../kinds.ts';
+import { isDocumentKind } from '../kinds.ts';
 import type { LoadedEntry } from './load.ts';
 
 /** The fields every document has after validation. */
@@ -21,17 +21,11 @@ export interface DocumentFields extends AccessControlled {
   [field: string]: unknown;
 }
 
-export interface IndexedDocument {
-  kind: DocumentKind;
+export interface IndexedDocument extends DocumentPlace {
   contentPath: string;
   displayPath: string;
   absolutePath: string;
-  /** Astro's entry id. */
-  id: string;
   data: DocumentFields;
-  /** Site path without the base; undefined for a bulletin of an unknown journal. */
-  urlPath: string | undefined;
-  publishable: boolean;
 }
 
 export interface IndexedPublication {
@@ -48,12 +42,13 @@ export interface ContentIndex {
   publications: Map<string, IndexedPublication>;
 }
 
-function rawSlug(entry: LoadedEntry): unknown {
+/** The entry's `slug` field as written, before validation; undefined when it has none. */
+export function rawSlug(entry: LoadedEntry): unknown {
   const data = entry.yaml?.data;
   return data && typeof data === 'object' ? (data as Record<string, unknown>).slug : undefined;
 }
 
-/** The id Astro's glob loader gives the entry: from its `slug` field, or its path in the collection folder. */
+/** The entry's id, as the collections' loader gives it to Astro: from its `slug` field, or its path in the collection folder. */
 export function entryIdOf(entry: LoadedEntry): string {
   return entryId(entry.file.pathInCollection, rawSlug(entry));
 }
@@ -71,29 +66,19 @@ export function buildContentIndex(entries: readonly LoadedEntry[], audience: Aud
       displayPath: entry.file.displayPath,
     });
   }
+  const journalSlug = (name: string) => publications.get(name)?.slug;
 
   const documents = new Map<string, IndexedDocument>();
   for (const entry of valid) {
     const kind = entry.file.collection!.name;
     if (!isDocumentKind(kind)) continue;
     const data = entry.validation!.data as DocumentFields;
-    const id = entryIdOf(entry);
-    const publication = data.publication === undefined ? undefined : publications.get(data.publication);
-    const urlPath =
-      kind !== 'bulletins'
-        ? documentUrlPath(kind, id)
-        : publication && data.issue !== undefined
-          ? documentUrlPath(kind, id, { publicationSlug: publication.slug, year: yearOf(data.date), issue: data.issue })
-          : undefined;
     documents.set(entry.file.contentPath, {
-      kind,
+      ...placeDocument(kind, entryIdOf(entry), data, journalSlug, audience),
       contentPath: entry.file.contentPath,
       displayPath: entry.file.displayPath,
       absolutePath: entry.file.absolutePath,
-      id,
       data,
-      urlPath,
-      publishable: isPublishable(data, audience),
     });
   }
   return { documents, publications };

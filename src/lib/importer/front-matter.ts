@@ -4,19 +4,23 @@
  * `npm run check` until an editor fills it in.
  */
 import { stringify } from 'yaml';
-import type { DocumentKind } from '../kinds.ts';
-import { REFORM_LEVELS, REFORM_STATUSES } from '../../schemas/reform.ts';
+import { fieldChoices, KINDS, type DocumentKind } from '../kinds.ts';
 import type { DocumentMetadata } from './metadata.ts';
 import { placeholders } from './messages.ts';
 import { PLACEHOLDER_PREFIX } from '../content-check/entry-problems.ts';
+import { fieldLabels } from '../../translations/zh-CN.ts';
 
-/** Each kind's own required fields, none of which a document's text states reliably. */
-const KIND_PLACEHOLDERS: Record<DocumentKind, Record<string, string>> = {
-  bulletins: { publication: placeholders.publication, issue: placeholders.issue },
-  reports: {},
-  summaries: { year: placeholders.year },
-  reforms: { level: placeholders.oneOf(REFORM_LEVELS), status: placeholders.oneOf(REFORM_STATUSES) },
-};
+/** The placeholder of one of a kind's required fields: its own words, its choices, or its label. */
+function placeholderOf(kind: DocumentKind, field: keyof typeof fieldLabels): string {
+  if (Object.hasOwn(placeholders.fields, field)) return placeholders.fields[field as keyof typeof placeholders.fields];
+  const choices = fieldChoices(kind, field);
+  return choices ? placeholders.oneOf(choices) : placeholders.field(fieldLabels[field]);
+}
+
+/** Each kind's own required fields, none of which a document's text states reliably (src/lib/kinds.ts). */
+function kindPlaceholders(kind: DocumentKind): Record<string, string> {
+  return Object.fromEntries(KINDS[kind].importer.map((field) => [field, placeholderOf(kind, field)]));
+}
 
 export interface ImportedFrontMatter {
   /** The YAML block, with its `---` lines. */
@@ -31,7 +35,7 @@ export function buildFrontMatter(kind: DocumentKind, metadata: DocumentMetadata)
     date: metadata.date ?? placeholders.date,
     issuer: metadata.issuer ?? placeholders.issuer,
     ...(metadata.docNo ? { docNo: metadata.docNo } : {}),
-    ...KIND_PLACEHOLDERS[kind],
+    ...kindPlaceholders(kind),
     // Stated, not left to the default, so editors see the choice they are making.
     access: 'internal',
   };

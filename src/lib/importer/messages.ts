@@ -1,9 +1,9 @@
 /** What `npm run import` says to editors, in Chinese with English in brackets. */
 import { PLACEHOLDER_PREFIX } from '../content-check/entry-problems.ts';
+import { DOCUMENT_KINDS } from '../kinds.ts';
 
 export const importMessages = {
-  usage:
-    '用法（usage）：npm run import -- <文件.txt|文件.docx> --kind <bulletins|reports|summaries|reforms> [--out content/<类别>/<名称>.md] [--force]',
+  usage: `用法（usage）：npm run import -- <文件.txt|文件.docx> --kind <${DOCUMENT_KINDS.join('|')}> [--out content/<类别>/<名称>.md] [--force]`,
   missingFile: '请给出要导入的文件（give the file to import）',
   unknownOption: (option: string) => `未知参数 ${option}（unknown option）`,
   unknownKind: (kind: string, kinds: readonly string[]) =>
@@ -37,10 +37,16 @@ export const placeholders = {
   title: `${TODO} 填写标题`,
   date: `${TODO} 填写成文日期，格式 YYYY-MM-DD`,
   issuer: `${TODO} 填写发布机构全称`,
-  publication: `${TODO} 填写刊物名称，与 content/publications/ 中的 name 一致`,
-  issue: `${TODO} 填写期号（数字）`,
-  year: `${TODO} 填写年度（四位数字，如 2020）`,
+  /** Kinds' own fields that need more words than their label (src/lib/kinds.ts `importer`). */
+  fields: {
+    publication: `${TODO} 填写刊物名称，与 content/publications/ 中的 name 一致`,
+    issue: `${TODO} 填写期号（数字）`,
+    year: `${TODO} 填写年度（四位数字，如 2020）`,
+  },
+  /** A field whose schema is a list of choices. */
   oneOf: (values: readonly string[]) => `${TODO} 填写 ${values.join('、')} 之一`,
+  /** Any other field, by its label in fieldLabels. */
+  field: (label: string) => `${TODO} 填写${label}`,
 } as const;
 
 /** The header of the figures review file. */

@@ -1,7 +1,8 @@
 /** What `npm run new` asks and says, in Chinese with English in brackets. */
+import { DOCUMENT_KINDS } from '../kinds.ts';
+
 export const scaffoldMessages = {
-  usage:
-    '用法（usage）：npm run new -- <bulletins|reports|summaries|reforms> [--title 标题] [--date YYYY-MM-DD] [--journal 刊物] [--issuer 发布机构]',
+  usage: `用法（usage）：npm run new -- <${DOCUMENT_KINDS.join('|')}> [--title 标题] [--date YYYY-MM-DD] [--journal 刊物] [--issuer 发布机构]`,
   unknownKind: (kind: string, kinds: readonly string[]) =>
     `未知的文档类别“${kind}”，应为 ${kinds.join('、')} 之一（unknown kind; expected one of ${kinds.join(', ')}）`,
   askTitle: '标题（title）：',

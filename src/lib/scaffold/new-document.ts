@@ -9,9 +9,8 @@
 import { stringify } from 'yaml';
 import type { ContentIndex, IndexedPublication } from '../content-files/content-index.ts';
 import { isCalendarDate, yearOf } from '../dates.ts';
-import type { DocumentKind } from '../kinds.ts';
+import { fieldChoices, isJournalKind, KINDS, type DocumentKind } from '../kinds.ts';
 import { slugify } from '../slug.ts';
-import { REFORM_LEVELS, REFORM_STATUSES } from '../../schemas/reform.ts';
 import { scaffoldMessages } from './messages.ts';
 
 const MAX_TITLE_IN_NAME = 30;
@@ -55,7 +54,7 @@ export function usualIssuer(index: ContentIndex, kind: DocumentKind): string | u
 /** One more than the highest issue of that journal in that year, drafts included. */
 export function nextIssue(index: ContentIndex, journal: string, year: number): number {
   const issues = [...index.documents.values()]
-    .filter((doc) => doc.kind === 'bulletins' && doc.data.publication === journal && yearOf(doc.data.date) === year)
+    .filter((doc) => isJournalKind(doc.kind) && doc.data.publication === journal && yearOf(doc.data.date) === year)
     .map((doc) => doc.data.issue ?? 0);
   return Math.max(0, ...issues) + 1;
 }
@@ -79,22 +78,19 @@ export function planNewDocument(
   if (!isCalendarDate(answers.date)) throw new ScaffoldError(scaffoldMessages.badDate(answers.date));
   const year = yearOf(answers.date);
 
-  let kindFields: Record<string, unknown> = {};
+  // The kind's own fields, as its registry entry writes them (src/lib/kinds.ts).
+  let kindFields: Record<string, unknown> = KINDS[kind].scaffold({ year });
   let issuer = answers.issuer?.trim() || undefined;
   // Long titles make unwieldy URLs; the start of the title is enough to recognise the file.
   let baseName = `${answers.date}-${slugify(title).slice(0, MAX_TITLE_IN_NAME).replace(/-+$/, '')}`;
-  if (kind === 'bulletins') {
+  if (isJournalKind(kind)) {
+    // An issue of a journal: the editor names the journal; the number, the issuer and the file name follow.
     const journal = answers.journal === undefined ? undefined : findJournal(index, answers.journal);
     if (!journal) throw new ScaffoldError(scaffoldMessages.unknownJournal(answers.journal ?? '', [...index.publications.keys()]));
     const issue = nextIssue(index, journal.name, year);
-    kindFields = { publication: journal.name, issue };
+    kindFields = { publication: journal.name, issue, ...kindFields };
     issuer ??= journal.issuer;
     baseName = `${journal.slug}-${year}-${issue}`;
-  } else if (kind === 'summaries') {
-    kindFields = { year };
-  } else if (kind === 'reforms') {
-    // A new reform is usually a district one still being planned; the comment lists the other choices.
-    kindFields = { level: '区级', status: '谋划中' };
   }
   issuer ??= usualIssuer(index, kind);
   if (!issuer) throw new ScaffoldError(scaffoldMessages.issuerRequired);
@@ -102,7 +98,11 @@ export function planNewDocument(
   const fields = { title, date: answers.date, issuer, ...kindFields, access: 'internal', draft: true };
   const comments = [
     scaffoldMessages.draftComment,
-    ...(kind === 'reforms' ? [scaffoldMessages.choicesComment('level', REFORM_LEVELS), scaffoldMessages.choicesComment('status', REFORM_STATUSES)] : []),
+    // A field with a list of choices gets the list, so the editor sees the alternatives to the one written.
+    ...Object.keys(kindFields).flatMap((field) => {
+      const choices = fieldChoices(kind, field);
+      return choices ? [scaffoldMessages.choicesComment(field, choices)] : [];
+    }),
   ];
   const yaml = `${comments.map((line) => `# ${line}`).join('\n')}\n${stringify(fields, { lineWidth: 0 })}`;
   return {
