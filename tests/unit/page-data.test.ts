@@ -173,3 +173,28 @@ describe('document page data', () => {
     expect(others).toEqual([]);
   });
 });
+
+describe('page props', () => {
+  /** Every file under src/pages/, relative to the repository. */
+  async function pageFiles(): Promise<string[]> {
+    const entries = await readdir(path.join(REPO_ROOT, 'src/pages'), { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name)).map((entry) => relative(path.join(entry.parentPath, entry.name)));
+  }
+
+  it('are inferred from getStaticPaths in every route that has them, never cast', async () => {
+    const routes: string[] = [];
+    const problems: string[] = [];
+    for (const file of await pageFiles()) {
+      const source = await readFile(path.join(REPO_ROOT, file), 'utf8');
+      if (/\bprops\s+as\b/i.test(source)) problems.push(`${file}: casts its props`);
+      if (!/getStaticPaths/.test(source) || !/\bprops\b/.test(source)) continue;
+      routes.push(file);
+      const inferred = file.endsWith('.astro')
+        ? /type Props = InferGetStaticPropsType<typeof getStaticPaths>;/.test(source)
+        : /APIRoute<InferGetStaticPropsType<typeof getStaticPaths>>/.test(source);
+      if (!inferred) problems.push(`${file}: props not inferred from getStaticPaths`);
+    }
+    expect(routes).toEqual(expect.arrayContaining(['src/pages/[kind]/[id].astro', 'src/pages/indicators/[id].csv.ts']));
+    expect(problems).toEqual([]);
+  });
+});
