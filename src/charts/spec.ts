@@ -20,7 +20,8 @@ export type ChartKind = (typeof CHART_KINDS)[number];
  */
 export function unknownChartKind(kind: never): never {
   const name = String(kind);
-  throw new Error(`图表类型“${name}”无法绘制，可选：${CHART_KINDS.join('、')}（unknown chart kind “${name}”; expected one of ${CHART_KINDS.join(', ')}）`);
+  const zh = `图表类型“${name}”无法绘制，可选：${CHART_KINDS.join('、')}`;
+  throw new Error(`${zh}（unknown chart kind “${name}”; expected one of ${CHART_KINDS.join(', ')}）`);
 }
 
 export interface ChartSeries {

@@ -178,7 +178,9 @@ describe('page props', () => {
   /** Every file under src/pages/, relative to the repository. */
   async function pageFiles(): Promise<string[]> {
     const entries = await readdir(path.join(REPO_ROOT, 'src/pages'), { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name)).map((entry) => relative(path.join(entry.parentPath, entry.name)));
+    return entries
+      .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+      .map((entry) => relative(path.join(entry.parentPath, entry.name)));
   }
 
   it('are inferred from getStaticPaths in every route that has them, never cast', async () => {
