@@ -8,7 +8,21 @@ import type { ChartConfiguration, ScriptableContext, ScriptableLineSegmentContex
 import type { Scale } from '../schemas/indicator.ts';
 import { formatNumber } from '../indicators/format.ts';
 
-export type ChartKind = 'line' | 'bar' | 'sparkline';
+/** The kinds of chart `chartConfiguration` can draw. */
+export const CHART_KINDS = ['line', 'bar', 'sparkline'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+/**
+ * The `default` of every `switch` over a chart's kind. Its `never` parameter
+ * makes a switch that forgets a kind fail to compile; at run time it fails on
+ * a spec that arrives with a kind this module cannot draw (a spec crosses to
+ * the drawing worker as untyped data), instead of drawing it as some other chart.
+ */
+export function unknownChartKind(kind: never): never {
+  const name = String(kind);
+  const zh = `图表类型“${name}”无法绘制，可选：${CHART_KINDS.join('、')}`;
+  throw new Error(`${zh}（unknown chart kind “${name}”; expected one of ${CHART_KINDS.join(', ')}）`);
+}
 
 export interface ChartSeries {
   /** Legend label, e.g. 收文数量（份）. */
@@ -77,8 +91,19 @@ function wrapLabel(label: string, characters: number): string[] {
 
 /** The phone rendition of a chart (none for a sparkline, which has no text). */
 export function narrowRendition(spec: ChartSpec): ChartSpec | undefined {
-  if (spec.kind === 'sparkline') return undefined;
-  if (spec.kind === 'line') return { ...spec, narrow: true, width: NARROW_WIDTH, height: 260 };
+  switch (spec.kind) {
+    case 'sparkline':
+      return undefined;
+    case 'line':
+      return { ...spec, narrow: true, width: NARROW_WIDTH, height: 260 };
+    case 'bar':
+      return narrowBars(spec);
+    default:
+      return unknownChartKind(spec.kind);
+  }
+}
+
+function narrowBars(spec: ChartSpec): ChartSpec {
   const lines = Math.max(1, ...spec.labels.map((label) => wrapLabel(label, NARROW_LABEL_CHARACTERS).length));
   // One band per label: room for each series' bar, and for the label's lines.
   const band = Math.max(34 * spec.series.length, lines * LABEL_LINE_HEIGHT + 10);
@@ -103,7 +128,15 @@ export function chartHash(spec: ChartSpec): string {
 
 /** Every character the chart will draw as text, for the font coverage check. */
 export function drawnText(spec: ChartSpec): string {
-  if (spec.kind === 'sparkline') return '';
+  switch (spec.kind) {
+    case 'sparkline':
+      return '';
+    case 'line':
+    case 'bar':
+      break;
+    default:
+      return unknownChartKind(spec.kind);
+  }
   const legend = spec.series.length > 1 ? spec.series.map((series) => series.label) : [];
   // Tick labels: digits, decimal points, minus signs and the scale.
   return [...spec.labels, ...legend, '0123456789.-−', spec.valueScale ?? ''].join('');
@@ -114,10 +147,23 @@ export const ESTIMATE_DASH = [6, 4];
 /** Inside of an estimated point or bar: the chart's white, so that it reads as hollow. */
 const HOLLOW = '#ffffff';
 
+/** How a kind of chart is drawn: bars running across, or a line with or without axes and text. */
+function chartShape(kind: ChartKind): { bar: boolean; sparkline: boolean } {
+  switch (kind) {
+    case 'line':
+      return { bar: false, sparkline: false };
+    case 'bar':
+      return { bar: true, sparkline: false };
+    case 'sparkline':
+      return { bar: false, sparkline: true };
+    default:
+      return unknownChartKind(kind);
+  }
+}
+
 /** The Chart.js configuration for a spec: static (no animation, no resize). The font family is Chart.js's default. */
 export function chartConfiguration(spec: ChartSpec): ChartConfiguration<'line' | 'bar'> {
-  const sparkline = spec.kind === 'sparkline';
-  const bar = spec.kind === 'bar';
+  const { sparkline, bar } = chartShape(spec.kind);
   const showLegend = !sparkline && spec.series.length > 1;
   const fonts = CHART_TEXT_SIZES[spec.narrow ? 'narrow' : 'wide'];
   // Figures as the documents print them: 8555, 100万 (never 1,000,000); the baseline is a plain 0.

@@ -5,69 +5,58 @@
  * instead of being rendered again.
  *
  * Astro already tracks the code (the page's module graph, the config, the
- * lockfile) and the compiled MDX of the entry. The key must cover the data:
- * everything a document page shows, its own file and everything it shows
- * from other files. When a component starts showing something new from
- * another file, it belongs here too; tests/build/incremental-build.test.ts
- * checks that a rebuild after edits equals a cold build of the same content.
+ * lockfile) and the compiled MDX of the entry. The key covers the data: it is
+ * a digest of the page's data (src/data/page-data.ts), the one object the
+ * page renders from, so it covers whatever the page shows without a list of
+ * its own to keep up to date. Pure, so that tests/unit/page-data.test.ts can
+ * call it without Astro.
  */
 import { createHash } from 'node:crypto';
 import { SITE_AUDIENCE } from '../site-settings.ts';
-import { getAdjacentIssues, getBacklinks, getRelated, type SiteDocument } from './documents.ts';
-import { getRevisions } from './history.ts';
-import { documentIndicatorRows, documentLinks, getIndicators } from './indicators.ts';
+import type { SiteDocument } from './documents.ts';
+import type { DocumentPageData } from './page-data.ts';
 
-function digestOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+function digestOf(value: unknown, replacer?: (key: string, value: unknown) => unknown): string {
+  return createHash('sha256').update(JSON.stringify(value, replacer)).digest('base64url');
+}
+
+function isSiteDocument(value: unknown): value is SiteDocument {
+  return typeof value === 'object' && value !== null && 'entry' in value && 'contentPath' in value && 'path' in value;
 }
 
 /**
- * Another document as a page shows it (in related documents, backlinks,
- * issue navigation). The whole file's digest rather than the fields shown today, so
- * that a list showing one more field never serves stale pages.
+ * A document wherever the page data holds one (the page's own, related
+ * documents, backlinks, issue navigation): its URL, its journal, and the
+ * whole file's digest rather than the fields some list shows today, so that a
+ * list showing one more field never serves stale pages. (The entry itself is
+ * no key material: it holds the body and Astro's bookkeeping.)
  */
-function linkedDocument(doc: SiteDocument | undefined) {
-  return doc && [doc.path, doc.entry.digest ?? digestOf([doc.data, doc.entry.body])];
+function documentFingerprint(doc: SiteDocument) {
+  return [doc.path, doc.entry.digest ?? digestOf([doc.data, doc.entry.body]), doc.publication];
 }
-
-let everyIndicatorDigest: Promise<string> | undefined;
 
 /**
- * Every indicator with its figures, and the title and URL of each source
- * document, as charts' captions link them: an MDX document can quote and
- * chart any indicator, so its page depends on all of them.
+ * Fields every page of a kind shares as one object (every indicator, on each
+ * MDX page): digested once per build rather than once per page.
  */
-async function loadEveryIndicatorDigest(): Promise<string> {
-  const indicators = await getIndicators();
-  const sourceKeys = [...new Set(indicators.flatMap((indicator) => indicator.values.flatMap((point) => point.source ?? [])))].sort();
-  return digestOf([indicators, await documentLinks(sourceKeys)]);
-}
+const SHARED_FIELDS: ReadonlySet<string> = new Set(['everyIndicator'] satisfies (keyof DocumentPageData)[]);
+const sharedDigests = new WeakMap<object, string>();
 
-function isMdx(doc: SiteDocument): boolean {
-  return doc.filePath.endsWith('.mdx');
+function keyMaterial(key: string, value: unknown): unknown {
+  if (isSiteDocument(value)) return documentFingerprint(value);
+  if (SHARED_FIELDS.has(key) && typeof value === 'object' && value !== null) {
+    let digest = sharedDigests.get(value);
+    if (!digest) {
+      digest = digestOf(value, keyMaterial);
+      sharedDigests.set(value, digest);
+    }
+    return digest;
+  }
+  return value;
 }
 
 /** The cache key of a document's page: a digest of everything the page shows. */
-export async function documentPageCacheKey(doc: SiteDocument): Promise<string> {
-  const [related, backlinks, adjacent, indicatorRows] = await Promise.all([
-    getRelated(doc),
-    getBacklinks(doc),
-    getAdjacentIssues(doc),
-    documentIndicatorRows(doc),
-  ]);
-  everyIndicatorDigest ??= loadEveryIndicatorDigest();
-  return digestOf({
-    // The same file is published differently to the intranet and the public site.
-    audience: SITE_AUDIENCE,
-    path: doc.path,
-    file: linkedDocument(doc),
-    publication: doc.publication,
-    revisions: getRevisions(doc),
-    related: related.map(linkedDocument),
-    backlinks: backlinks.map(linkedDocument),
-    previousIssue: linkedDocument(adjacent.previous),
-    nextIssue: linkedDocument(adjacent.next),
-    indicatorRows,
-    everyIndicator: isMdx(doc) ? await everyIndicatorDigest : undefined,
-  });
+export function documentPageCacheKey(page: DocumentPageData): string {
+  // The same file is published differently to the intranet and the public site.
+  return digestOf({ audience: SITE_AUDIENCE, page }, keyMaterial);
 }

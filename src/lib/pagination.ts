@@ -1,6 +1,11 @@
 /**
  * Listing pages. Page 1 lives at the listing's own URL (`reports/`), later
  * pages at `reports/page/2/`, so they can never collide with document ids.
+ *
+ * Not Astro's `paginate()`: it takes the page number from the route's own
+ * `page` parameter, so later pages would be `reports/2/` (beside the
+ * documents, `[kind]/[...page].astro`) or page 1 would move to
+ * `reports/page/` (`[kind]/page/[...page].astro`). Named apart from it.
  */
 
 export interface ListingPage<T> {
@@ -16,7 +21,8 @@ export function pageParam(page: number): string | undefined {
   return page === 1 ? undefined : `page/${page}`;
 }
 
-export function paginate<T>(items: readonly T[], pageSize: number): ListingPage<T>[] {
+/** `items` cut into listing pages of `pageSize`; always at least one page, empty when there are no items. */
+export function listingPages<T>(items: readonly T[], pageSize: number): ListingPage<T>[] {
   const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
   return Array.from({ length: totalPages }, (_, index) => ({
     items: items.slice(index * pageSize, (index + 1) * pageSize),

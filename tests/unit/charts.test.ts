@@ -120,4 +120,13 @@ describe('chart renderer', () => {
     const bars: ChartSpec = { ...spec, kind: 'bar', labels: ['改革领导小组会议及改革工作会议', '国家试点'], series: [{ label: '2020年', values: [13, 8] }], ...barChartSize(2) };
     expect(narrowRendition(bars)!.height).toBeGreaterThan(barChartSize(2).height);
   });
+
+  it('refuses a spec of a kind it cannot draw, naming the kind, instead of drawing a line chart', () => {
+    // A spec reaches the drawing worker as untyped data: a kind no switch knows must fail there, not fall through.
+    const pie = { ...spec, kind: 'pie' } as unknown as ChartSpec;
+    const unknownKind = /图表类型“pie”无法绘制，可选：line、bar、sparkline.*unknown chart kind “pie”/;
+    expect(() => renderChartUncached(pie)).toThrow(unknownKind);
+    expect(() => chartConfiguration(pie)).toThrow(unknownKind);
+    expect(() => narrowRendition(pie)).toThrow(unknownKind);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPublishable, parseAudience } from '../../src/lib/access.ts';
 import { formatChineseDate, isCalendarDate, toIsoDate, yearOf } from '../../src/lib/dates.ts';
 import { findDuplicates } from '../../src/lib/duplicates.ts';
-import { paginate } from '../../src/lib/pagination.ts';
+import { listingPages } from '../../src/lib/pagination.ts';
 import { buildRelatedIndex } from '../../src/lib/related.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { normalizeBase, withBase, withoutBase } from '../../src/lib/urls.ts';
@@ -102,13 +102,13 @@ describe('issue uniqueness', () => {
 
 describe('pagination', () => {
   it('puts page 1 at the listing URL and later pages under page/N', () => {
-    const pages = paginate([...Array(45).keys()], 20);
+    const pages = listingPages([...Array(45).keys()], 20);
     expect(pages.map((p) => [p.page, p.param, p.items.length])).toEqual([
       [1, undefined, 20],
       [2, 'page/2', 20],
       [3, 'page/3', 5],
     ]);
-    expect(paginate([], 20)).toHaveLength(1);
+    expect(listingPages([], 20)).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,10 @@
-import type { APIContext, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getDocumentsOfKind } from '../../data/documents.ts';
 import { documentFeed } from '../../data/feed.ts';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../lib/kinds.ts';
+import { DOCUMENT_KINDS } from '../../lib/kinds.ts';
 import { kindLabels } from '../../translations/zh-CN.ts';
 
-export const getStaticPaths = (() => DOCUMENT_KINDS.map((kind) => ({ params: { kind } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => DOCUMENT_KINDS.map((kind) => ({ params: { kind }, props: { kind } }))) satisfies GetStaticPaths;
 
-export async function GET({ params }: APIContext) {
-  const kind = params.kind as DocumentKind;
-  return documentFeed(kindLabels[kind], await getDocumentsOfKind(kind));
-}
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props: { kind } }) =>
+  documentFeed(kindLabels[kind], await getDocumentsOfKind(kind));

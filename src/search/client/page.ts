@@ -10,9 +10,8 @@ import { parseQuery, type QueryPart } from '../text.ts';
 import { searchUi } from '../../translations/zh-CN.ts';
 import { guardComposition } from './composition.ts';
 import { SearchEngine, type FoundDocument, type SearchOutcome, type ShownResult } from './engine.ts';
+import { SEARCH_RESULTS_PAGE_SIZE as PAGE_SIZE } from '../../consts.ts';
 
-/** Results shown at first, and added by each press of "more". */
-const PAGE_SIZE = 10;
 /** Typing pause before the results follow the query. */
 const TYPING_DELAY_MS = 300;
 
