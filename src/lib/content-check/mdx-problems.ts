@@ -5,8 +5,6 @@
  * editor gets the file, the line and the tag instead; what a body may
  * contain is judged by body-problems.ts, for Markdown files too.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import type { LoadedEntry } from '../content-files/load.ts';
 import { bodyProblems } from './body-problems.ts';
@@ -15,23 +13,6 @@ import type { ContentProblem } from './problem.ts';
 
 /** `3:1: Expected a closing tag for <Foo> (3:1) (mdx-jsx:…)`: line and column lead the message. */
 const COMPILER_POSITION = /^(\d+):(\d+):\s*/;
-
-/**
- * Components the site hands to every MDX document: every `.astro` file in
- * `src/user-components/`, under its file name (`Indicator.astro` →
- * `<Indicator>`), as src/user-components/index.ts collects them.
- */
-export function providedComponents(userComponentsDir: string): string[] {
-  try {
-    return readdirSync(userComponentsDir)
-      .map((name) => path.parse(name))
-      .filter((file) => file.ext === '.astro')
-      .map((file) => file.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
 
 export function mdxProblems(entry: LoadedEntry, provided: readonly string[]): ContentProblem[] {
   const file = entry.file.displayPath;
