@@ -6,13 +6,14 @@
  * (src/indicators/references.ts) against the indicators this build
  * publishes, so `npm run check` says what the build would.
  */
-import { mdxToMdast, type MdastNode } from 'satteri';
+import type { MdastNode } from 'satteri';
 import type { ContentIndex } from '../content-files/content-index.ts';
 import type { LoadedEntry } from '../content-files/load.ts';
 import { indicatorsFromGroup, limitToPublished, type Indicator } from '../../indicators/model.ts';
 import { chartReferenceProblem, figureReferenceProblem } from '../../indicators/references.ts';
 import type { IndicatorGroupData } from '../../schemas/indicator.ts';
 import { literalValue, NOT_A_LITERAL } from './body-problems.ts';
+import type { BodyTree } from './body-tree.ts';
 import type { ContentProblem } from './problem.ts';
 
 const CHECKED_TAGS: Record<string, (byId: ReadonlyMap<string, Indicator>, attributes: Attributes) => string | undefined> = {
@@ -73,17 +74,13 @@ function publishedIndicators(entries: readonly LoadedEntry[], index: ContentInde
  */
 export function indicatorReferenceChecker(entries: readonly LoadedEntry[], index: ContentIndex) {
   let byId: Map<string, Indicator> | undefined | null;
-  return (entry: LoadedEntry): ContentProblem[] => {
+  return (entry: LoadedEntry, body: BodyTree): ContentProblem[] => {
     if (entry.file.extension !== '.mdx' || !MENTIONS_COMPONENT.test(entry.source)) return [];
     if (!index.documents.get(entry.file.contentPath)?.publishable) return [];
     if (byId === undefined) byId = publishedIndicators(entries, index) ?? null;
     if (byId === null) return [];
-    let tree: MdastNode;
-    try {
-      tree = mdxToMdast(entry.source);
-    } catch {
-      return []; // An MDX syntax error is reported on its own.
-    }
+    const { tree } = body();
+    if (!tree) return []; // An MDX syntax error is reported on its own.
     const indicators = byId;
     return componentUses(tree).flatMap(({ name, attributes, line }): ContentProblem[] => {
       const problem = CHECKED_TAGS[name]!(indicators, attributes);
