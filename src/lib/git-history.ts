@@ -54,20 +54,22 @@ const GIT_LOG_ARGS = [
 
 /** Parses the output of `git log` with GIT_LOG_ARGS into each file's dates of change, newest first. */
 export function parseGitLog(output: string): Map<string, string[]> {
-  const log = new Map<string, string[]>();
+  // Several commits on one day are one date of change, and they need not follow each other: git lists commits by
+  // time, and each date is in its committer's time zone, so one from 2021-03-02 in +08:00 can come between two of
+  // 2021-03-01 in -05:00 (or a merged branch's commits between the main line's).
+  const dates = new Map<string, Set<string>>();
   for (const record of output.split(RECORD).slice(1)) {
     const [date = '', ...lines] = record.split('\n');
     for (const line of lines) {
       // `added<TAB>deleted<TAB>path`; binary files show `-` counts.
       const match = /^(?:\d+|-)\t(?:\d+|-)\t(.+)$/.exec(line);
       if (!match) continue;
-      const dates = log.get(match[1]!) ?? [];
-      // Several commits on one day are one date of change.
-      if (dates.at(-1) !== date) dates.push(date);
-      log.set(match[1]!, dates);
+      const fileDates = dates.get(match[1]!) ?? new Set<string>();
+      fileDates.add(date);
+      dates.set(match[1]!, fileDates);
     }
   }
-  return log;
+  return new Map([...dates].map(([file, fileDates]) => [file, [...fileDates].sort().reverse()]));
 }
 
 function git(cwd: string, args: string[]): string | undefined {

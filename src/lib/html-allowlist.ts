@@ -110,12 +110,15 @@ function chain(ancestors: readonly Element[], innermost?: Element): Root {
 
 const attributeName = (property: string) => find(html, property).attribute;
 
+/** The marker on its own, sanitized: the same for every element without ancestors (every link and image URL judged), so sanitized once. */
+const AT_TOP_LEVEL = pathToMarker(sanitizeHtml(chain([])));
+
 /**
  * Asks the sanitizer what it does to `element` inside `ancestors` (the raw
  * HTML elements around it, outermost first), without its children.
  */
 export function judgeElement(element: Element, ancestors: readonly Element[] = []): ElementVerdict {
-  const around = pathToMarker(sanitizeHtml(chain(ancestors)));
+  const around = ancestors.length === 0 ? AT_TOP_LEVEL : pathToMarker(sanitizeHtml(chain(ancestors)));
   const within = pathToMarker(sanitizeHtml(chain(ancestors, element)));
   // Inside an element that is removed with its content: that one is reported.
   if (!around) return { removed: false, attributes: [] };

@@ -2,6 +2,13 @@
  * A map that keeps its most recently used entries while their total weight
  * fits a budget (the search page's word positions, weighed by their count of
  * documents). The entry set last always stays, even alone over the budget.
+ *
+ * Not `lru-cache` (maxSize + sizeCalculation would do the same, with the
+ * weight capped at the budget so that the entry set last stays): this runs in
+ * the search page, and lru-cache is one class that cannot be tree-shaken.
+ * Bundled and minified with esbuild, gzip -9: lru-cache 11.5 5,856 B, this
+ * class 262 B, against 25,842 B for the whole search page script (2,000-
+ * document bench build): +22 % on every first search for a map of 40 lines.
  */
 export class RecentlyUsed<K, V> {
   /** In order of use, the least recently used first. */

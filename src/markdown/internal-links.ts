@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
+import { defineMdastPlugin, type MdastVisitorContext, type MdxJsxFlowElement, type MdxJsxTextElement, type PluginFactoryContext } from 'satteri';
 import type { Definition, Link, LinkReference, Root, RootContent } from 'mdast';
 import { jsxLinkHref, MAY_LINK } from '../lib/content-check/link-problems.ts';
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';
@@ -41,9 +41,23 @@ export function internalLinksPlugin(context: PluginFactoryContext) {
   if (contentPath.startsWith('..')) return null;
   const displayPath = path.relative(process.cwd(), file);
   const excludedDefinitions = new Set<string>();
-  const linksToExcluded = (node: Parameters<typeof jsxLinkHref>[0]) => {
+  /**
+   * An MDX `<a href>` to an excluded document becomes its content, like a
+   * Markdown link; one to a published document's file (`../reports/x.md`)
+   * gets the page's URL, as a Markdown link does, instead of a link to a
+   * file the site does not serve.
+   */
+  const rewriteJsxLink = (node: Readonly<MdxJsxTextElement | MdxJsxFlowElement>, ctx: MdastVisitorContext) => {
     const href = jsxLinkHref(node);
-    return href !== undefined && links.resolve(contentPath, href).type === 'excluded';
+    if (href === undefined) return;
+    const resolution = links.resolve(contentPath, href);
+    if (resolution.type === 'excluded') ctx.replaceNode(node, [...node.children]);
+    else if (resolution.type === 'document' && resolution.href !== href) {
+      const attributes = node.attributes.map((attribute) =>
+        attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' ? { ...attribute, value: resolution.href } : attribute,
+      );
+      ctx.replaceNode(node, { ...node, attributes, children: [...node.children] } as typeof node);
+    }
   };
 
   return defineMdastPlugin({
@@ -76,12 +90,7 @@ export function internalLinksPlugin(context: PluginFactoryContext) {
     linkReference(node: Readonly<LinkReference>, ctx) {
       if (excludedDefinitions.has(node.identifier)) ctx.replaceNode(node, [...node.children]);
     },
-    // An MDX `<a href>` to an excluded document becomes its content, like a Markdown link.
-    mdxJsxTextElement(node, ctx) {
-      if (linksToExcluded(node)) ctx.replaceNode(node, [...node.children]);
-    },
-    mdxJsxFlowElement(node, ctx) {
-      if (linksToExcluded(node)) ctx.replaceNode(node, [...node.children]);
-    },
+    mdxJsxTextElement: rewriteJsxLink,
+    mdxJsxFlowElement: rewriteJsxLink,
   });
 }

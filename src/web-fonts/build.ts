@@ -16,9 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { create } from 'fontkitten';
 import subsetFont from 'subset-font';
 import { pruneCache, touchCacheEntry } from '../../scripts/publish/build-cache.ts';
 import { linkOrCopyFile, listOutputFiles } from '../../scripts/publish/output-files.ts';
@@ -27,6 +25,7 @@ import { CharacterSet } from './characters.ts';
 import { formatUnicodeRange, mergeSparseSlices, sliceCodePoints, slicePartition, type SlicePartition, type UnicodeRanges } from './slices.ts';
 import { webFontStylesheet, type FontFaceRule } from './stylesheet.ts';
 import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET, type WebFontFace } from './faces.ts';
+import { openFont, packageFilePath } from './font-file.ts';
 
 /** Google Fonts' partition of Chinese, as fontsource publishes it (see src/web-fonts/slices.ts). */
 const PARTITION_FILE = '@fontsource-variable/noto-sans-sc/unicode.json';
@@ -55,9 +54,6 @@ const FEWEST_IN_A_FILE = 32;
 /** Bump when the way a slice is made changes, so that cached slices are not reused. */
 const CACHE_VERSION = 2;
 const CACHE_FOLDER = 'gazette-web-fonts';
-
-// Resolved from the project root: the built chunk that runs this lives far from node_modules.
-const requireFromRoot = createRequire(path.join(process.cwd(), 'package.json'));
 
 export interface WebFontsResult {
   characters: number;
@@ -131,9 +127,8 @@ interface LoadedFace {
 }
 
 async function loadFace(face: WebFontFace): Promise<LoadedFace> {
-  const data = await readFile(requireFromRoot.resolve(face.source));
-  const font = create(data);
-  if (!('hasGlyphForCodePoint' in font)) throw new Error(`${face.source} is a font collection, expected a single font`);
+  const data = await readFile(packageFilePath(face.source));
+  const font = openFont(face.source, data);
   return { face, data, digest: sha256(data), covers: (codePoint) => font.hasGlyphForCodePoint(codePoint) };
 }
 
@@ -167,7 +162,7 @@ export interface WebFontsOptions {
 
 /** Subsets, slices and writes the web fonts and their stylesheet into `outDir`. */
 export async function buildWebFonts(outDir: string, options: WebFontsOptions): Promise<WebFontsResult> {
-  const partition: SlicePartition = slicePartition(JSON.parse(await readFile(requireFromRoot.resolve(PARTITION_FILE), 'utf8')) as UnicodeRanges);
+  const partition: SlicePartition = slicePartition(JSON.parse(await readFile(packageFilePath(PARTITION_FILE), 'utf8')) as UnicodeRanges);
   const characters = await faceCharacters(outDir, options.files ?? (await listOutputFiles(outDir)));
   const siteCharacters = characters.get(WEB_FONT_FACES.find((face) => face.characters === 'site')!)!;
   const tools = `subset-font ${await packageVersion('subset-font')}, harfbuzzjs ${await packageVersion('harfbuzzjs')}`;

@@ -5,14 +5,11 @@
  * from localhost) and keeps it.
  */
 import { createReadStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { withoutBase } from '../lib/urls.ts';
 import { webFontStylesheet } from './stylesheet.ts';
 import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET } from './faces.ts';
-
-const requireFromRoot = createRequire(path.join(process.cwd(), 'package.json'));
+import { packageFilePath } from './font-file.ts';
 
 function devStylesheet(): string {
   const rules = WEB_FONT_FACES.map((face) => ({ family: face.family, weight: face.weight, url: `dev/${face.id}.ttf`, format: 'truetype' as const }));
@@ -38,6 +35,6 @@ export function devWebFonts(base: string) {
     response.setHeader('Content-Type', 'font/ttf');
     // The whole fonts are some 36 MB: kept by the browser for the preview session, not fetched on every page.
     response.setHeader('Cache-Control', 'max-age=3600');
-    createReadStream(requireFromRoot.resolve(source)).pipe(response);
+    createReadStream(packageFilePath(source)).pipe(response);
   };
 }

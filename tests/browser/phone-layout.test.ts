@@ -10,18 +10,17 @@
  * without CJK fonts are narrower. So this chromium gets Noto Sans SC (the
  * charts' font, from npm) through a fontconfig file of its own.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { searchUi } from '../../src/translations/zh-CN.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { withLocalFonts } from '../helpers/fonts.ts';
 import { makeContent, type BuildResult } from '../helpers/build-site.ts';
 import { buildIsolated } from '../helpers/isolated-build.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
 import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
 
 const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -68,27 +67,11 @@ const UNBREAKABLE = [
   '.finder__meta-date',
 ];
 
-/** A fontconfig file that adds Noto Sans SC (regular and bold) to the machine's fonts. */
-async function fontconfigWithCjk(): Promise<string> {
-  const dir = await tempDir('gazette-fonts-');
-  const fontDir = (weight: string) =>
-    path.dirname(createRequire(path.join(REPO_ROOT, 'package.json')).resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`));
-  await mkdir(path.join(dir, 'cache'));
-  const file = path.join(dir, 'fonts.conf');
-  await writeFile(
-    file,
-    `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${fontDir('400Regular')}</dir>
-  <dir>${fontDir('700Bold')}</dir>
-  <cachedir>${path.join(dir, 'cache')}</cachedir>
-</fontconfig>
-`,
-  );
-  return file;
-}
+/** Noto Sans SC, regular and bold, added to the machine's fonts. */
+const NOTO_SANS_SC = [
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+];
 
 /**
  * What is wrong with the layout of the page in view, measured in the page:
@@ -203,7 +186,7 @@ describe('the layout on a phone and on a desktop', () => {
     build = await buildIsolated({ contentDir, base: '/kb/', pipeline: true }, 'phone-');
     expect(build.ok, build.output).toBe(true);
     server = await serveWithNginx(build.outDir);
-    browser = await launchChromium({ env: { FONTCONFIG_FILE: await fontconfigWithCjk() } });
+    browser = await launchChromium({ env: { FONTCONFIG_FILE: await withLocalFonts(NOTO_SANS_SC) } });
   });
 
   afterAll(async () => {

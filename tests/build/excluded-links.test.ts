@@ -86,6 +86,9 @@ describe('links to excluded documents, in every form', () => {
     const mdx = await readPage(build.outDir, 'reports/mdx-forms/');
     for (const words of ['甲文件', '乙页面', '丙页面', '丁小结']) expect(textOf(mdx)).toContain(`见${words}。`);
     expect(mdx).not.toMatch(/<a [^>]*>(甲文件|乙页面|丙页面|丁小结)<\/a>/);
+    // An MDX `<a href>` to a published document's file leads to its page, as a Markdown link does.
+    expect(mdx).toContain('<a href="/kb/reports/open-forms/">公开报告</a>');
+    expect(mdx).toContain('<a href="/kb/reports/open-forms/#一链接的各种写法">其第一节</a>');
     const issue = await readPage(build.outDir, 'bulletins/links-journal/2023/1/');
     expect(textOf(issue)).toContain('下一期见第二期预告，也见第二期文件和第二期全文。');
   });

@@ -52,10 +52,15 @@ export function withoutCjkFonts(): Promise<string> {
   return fontconfigFile('no-cjk', { rejectCjk: true });
 }
 
+/** A machine with these fonts of the project's packages (`@expo-google-fonts/…/X.ttf`) installed besides its own. */
+export function withLocalFonts(fonts: readonly string[]): Promise<string> {
+  const require = createRequire(path.join(REPO_ROOT, 'package.json'));
+  return fontconfigFile('local-cjk', { extraFonts: fonts.map((font) => require.resolve(font)) });
+}
+
 /** A reader whose machine has Noto Sans SC and Noto Serif SC installed. */
 export function withLocalCjkFonts(): Promise<string> {
-  const require = createRequire(path.join(REPO_ROOT, 'package.json'));
-  return fontconfigFile('local-cjk', { extraFonts: LOCAL_CJK_FONTS.map((font) => require.resolve(font)) });
+  return withLocalFonts(LOCAL_CJK_FONTS);
 }
 
 /**

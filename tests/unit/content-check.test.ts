@@ -379,6 +379,7 @@ describe('<Indicator> and <IndicatorChart> in MDX', () => {
     ['a chart with an unknown id', "<IndicatorChart ids={['docs-received', 'nothing-here']} />", 'nothing-here'],
     ['a chart mixing units', "<IndicatorChart ids={['docs-received', 'hazards-identified']} />", '单位不同'],
     ['a bar chart of a year with no figures', "<IndicatorChart ids={['docs-received']} year={2010} />", '没有该年数值'],
+    ['a year written with a digit separator, as JavaScript reads it', '收文<Indicator id="docs-processed" year={2_017} />。', '没有 2017 年的数值'],
   ])('refuses %s, with the line', async (_name, body, expected) => {
     const result = check(await makeContent({ 'reports/refs.mdx': mdx(`正文。\n\n${body}`) }, INDICATORS));
     const problems = problemsOf(result, 'refs.mdx');

@@ -32,6 +32,13 @@ describe('parseGitLog', () => {
     expect(log.get('x.md')).toEqual(['2021-03-05', '2021-02-01']);
   });
 
+  it('gives a date once when commits of other days come between (committers in other time zones, merged branches)', () => {
+    const log = parseGitLog(
+      record('2021-03-01', ['1\t0\tx.md']) + record('2021-03-02', ['1\t0\tx.md']) + record('2021-03-01', ['1\t0\tx.md']) + record('2021-02-01', ['1\t0\tx.md']),
+    );
+    expect(log.get('x.md')).toEqual(['2021-03-02', '2021-03-01', '2021-02-01']);
+  });
+
   it('leaves out commits that list no file (whitespace-only changes under -w)', () => {
     const log = parseGitLog(record('2021-04-01', []) + record('2021-02-01', ['1\t0\tx.md']));
     expect(log.get('x.md')).toEqual(['2021-02-01']);

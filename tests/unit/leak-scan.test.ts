@@ -83,6 +83,12 @@ describe('scanning output text', () => {
     expect(hits[0]!.outputFile).toBe('a/index.html');
   });
 
+  it('finds a sentence split by an element whose attribute value holds a ">"', () => {
+    const html = '<p>机密正文庚辛壬<span title="a>b">不应出现</span>在任何输出中。</p><!-- 机密调研报告丁戊己 -->';
+    const hits = scanOutputText(scanner, 'a/index.html', markupText(html));
+    expect(hits.map((h) => h.fingerprint.text)).toEqual(['机密正文庚辛壬不应出现在任何输出中']);
+  });
+
   it('finds titles in attributes and escaped markup, and links by URL', () => {
     const hits = scanOutputText(
       scanner,

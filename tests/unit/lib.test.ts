@@ -56,6 +56,13 @@ describe('slugs', () => {
     expect(slugify('《光明信息》')).toBe('光明信息');
     expect(() => slugify('《》')).toThrow();
   });
+  it('separates words at punctuation and spaces, once, never at either end (unlike github-slugger)', () => {
+    expect(slugify('城市更新（旧改）')).toBe('城市更新-旧改');
+    expect(slugify('光明·新区')).toBe('光明-新区');
+    expect(slugify('A & B')).toBe('a-b');
+    expect(slugify(' 前后 ')).toBe('前后');
+    expect(slugify('x--y_z')).toBe('x-y-z');
+  });
 });
 
 describe('base paths', () => {

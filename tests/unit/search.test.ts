@@ -270,6 +270,10 @@ describe('page text for the index', () => {
   it('finds nothing in a page without a body element', () => {
     expect(extractBodyBlocks('<html><body><p>文字</p></body></html>')).toEqual([]);
   });
+  it('reads attributes as attributes, not as words inside another attribute value', () => {
+    const html = `<main data-pagefind-body><p title="见 data-pagefind-ignore 说明">正文</p><p>一<span title="a>b">二</span></p></main>`;
+    expect(extractBodyBlocks(html)).toEqual(['正文', '一二']);
+  });
 });
 
 describe('search records', () => {

@@ -15,7 +15,7 @@
  * the check.
  */
 import { parse } from 'acorn';
-import type { Expression } from 'acorn';
+import type { Expression, PrivateIdentifier, Property, SpreadElement } from 'acorn';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
@@ -51,6 +51,38 @@ function expressionOf(code: string): Expression | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What `literalValue` gives for code that is not a literal. */
+export const NOT_A_LITERAL = Symbol('not a literal');
+
+type LiteralNode = Expression | SpreadElement | Property | PrivateIdentifier | null;
+
+function valueOfNode(node: LiteralNode): unknown {
+  switch (node?.type) {
+    case 'Literal':
+      return 'regex' in node || 'bigint' in node ? NOT_A_LITERAL : node.value;
+    case 'ArrayExpression': {
+      const values = node.elements.map(valueOfNode);
+      return values.includes(NOT_A_LITERAL) ? NOT_A_LITERAL : values;
+    }
+    case 'UnaryExpression': {
+      const value = node.operator === '-' || node.operator === '+' ? valueOfNode(node.argument) : NOT_A_LITERAL;
+      return typeof value === 'number' ? (node.operator === '-' ? -value : value) : NOT_A_LITERAL;
+    }
+    default:
+      return NOT_A_LITERAL;
+  }
+}
+
+/**
+ * The value of an attribute's code when it is a literal as JavaScript reads
+ * it (`2020`, `2_020`, `-1`, `"x"`, `['a', "b"]`), which is what the MDX
+ * compile will render; NOT_A_LITERAL for anything else.
+ */
+export function literalValue(code: string): unknown {
+  const expression = expressionOf(code);
+  return expression ? valueOfNode(expression) : NOT_A_LITERAL;
 }
 
 /** `{/* … *\/}` is how MDX writes a comment: an expression holding nothing but comments. */

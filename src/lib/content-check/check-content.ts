@@ -11,15 +11,17 @@ import { buildContentIndex, type ContentIndex } from '../content-files/content-i
 import { isCollectionEntry, listContentFiles, loadEntry, type ContentFile, type LoadedEntry } from '../content-files/load.ts';
 import { createLinkResolver } from '../content-links/link-resolver.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../content-files/size-limit.ts';
+import { bodyTree } from './body-tree.ts';
 import { crossFileProblems } from './cross-file-problems.ts';
 import { entryProblems } from './entry-problems.ts';
 import { indicatorProblems } from './indicator-problems.ts';
 import { indicatorReferenceChecker } from './indicator-reference-problems.ts';
 import { linkProblems } from './link-problems.ts';
-import { markdownProblems, mdxProblems, providedComponents } from './mdx-problems.ts';
+import { markdownProblems, mdxProblems } from './mdx-problems.ts';
 import { checkLabels, checkMessages } from './messages.ts';
 import { byFileAndLine, type ContentProblem } from './problem.ts';
 import { sameUrlProblems } from './same-url-problems.ts';
+import { COMPONENT_ATTRIBUTES } from '../../user-components/attributes.ts';
 
 export interface CheckOptions {
   contentDir: string;
@@ -27,8 +29,6 @@ export interface CheckOptions {
   audience: Audience;
   /** The site base, for the link check. */
   base: string;
-  /** Where the components every MDX document may use live. */
-  userComponentsDir?: string;
   /** The largest content file accepted, in bytes (MAX_DOCUMENT_BYTES in src/site-settings.ts). */
   maxDocumentBytes?: number;
 }
@@ -84,7 +84,8 @@ function strayFileProblem(file: ContentFile): ContentProblem {
 export function checkContent(options: CheckOptions): CheckResult {
   const contentDir = path.resolve(options.contentDir);
   if (!existsSync(contentDir)) throw new Error(`内容目录不存在（content folder not found）：${options.contentDir}`);
-  const provided = providedComponents(options.userComponentsDir ?? path.resolve('src/user-components'));
+  // The components every MDX document may use: those with an attribute list (a unit test keeps it equal to src/user-components/).
+  const provided = Object.keys(COMPONENT_ATTRIBUTES).sort();
 
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
 
@@ -104,20 +105,9 @@ export function checkContent(options: CheckOptions): CheckResult {
       refused.add(file.contentPath);
     } else entries.push(loadEntry(file));
   }
-  for (const entry of entries) {
-    problems.push(...entryProblems(entry));
-    if (entry.notUtf8Line === undefined) {
-      if (entry.file.extension === '.mdx') problems.push(...mdxProblems(entry, provided));
-      else if (entry.file.collection?.format === 'markdown') problems.push(...markdownProblems(entry));
-    }
-    if (!entry.validation?.success) refused.add(entry.file.contentPath);
-  }
-  problems.push(...sameUrlProblems(entries, options.base));
-
+  for (const entry of entries) if (!entry.validation?.success) refused.add(entry.file.contentPath);
   const index = buildContentIndex(entries, options.audience);
-  problems.push(...crossFileProblems(entries, index), ...indicatorProblems(entries, index));
   const indicatorReferenceProblems = indicatorReferenceChecker(entries, index);
-  for (const entry of entries) problems.push(...indicatorReferenceProblems(entry));
   const linkResolutions: string[] = [];
   const resolveLink = createLinkResolver(index, options.base);
   const resolve: typeof resolveLink = (from, url) => {
@@ -127,9 +117,31 @@ export function checkContent(options: CheckOptions): CheckResult {
     if (resolution.type === 'missing-document' && refused.has(resolution.target)) return { type: 'other' };
     return resolution;
   };
+
+  // Each body is parsed once for the three checks that read it (at most), and let go before the next: at 10,000
+  // documents the trees would not fit in memory together. Problems are gathered in the order the checks were
+  // once run in, so that a file's problems on one line keep their order.
+  const ofEntries: ContentProblem[] = [];
+  const references: ContentProblem[] = [];
+  const links: ContentProblem[] = [];
   for (const entry of entries) {
-    if (entry.file.collection?.format === 'markdown') problems.push(...linkProblems(entry, resolve));
+    const body = bodyTree(entry);
+    ofEntries.push(...entryProblems(entry));
+    if (entry.notUtf8Line === undefined) {
+      if (entry.file.extension === '.mdx') ofEntries.push(...mdxProblems(entry, provided, body));
+      else if (entry.file.collection?.format === 'markdown') ofEntries.push(...markdownProblems(entry, body));
+    }
+    references.push(...indicatorReferenceProblems(entry, body));
+    if (entry.file.collection?.format === 'markdown') links.push(...linkProblems(entry, resolve, body));
   }
+  problems.push(
+    ...ofEntries,
+    ...sameUrlProblems(entries, options.base),
+    ...crossFileProblems(entries, index),
+    ...indicatorProblems(entries, index),
+    ...references,
+    ...links,
+  );
 
   problems.sort(byFileAndLine);
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;

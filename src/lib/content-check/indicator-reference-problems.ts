@@ -6,13 +6,14 @@
  * (src/indicators/references.ts) against the indicators this build
  * publishes, so `npm run check` says what the build would.
  */
-import JSON5 from 'json5';
-import { mdxToMdast, type MdastNode } from 'satteri';
+import type { MdastNode } from 'satteri';
 import type { ContentIndex } from '../content-files/content-index.ts';
 import type { LoadedEntry } from '../content-files/load.ts';
 import { indicatorsFromGroup, limitToPublished, type Indicator } from '../../indicators/model.ts';
 import { chartReferenceProblem, figureReferenceProblem } from '../../indicators/references.ts';
 import type { IndicatorGroupData } from '../../schemas/indicator.ts';
+import { literalValue, NOT_A_LITERAL } from './body-problems.ts';
+import type { BodyTree } from './body-tree.ts';
 import type { ContentProblem } from './problem.ts';
 
 const CHECKED_TAGS: Record<string, (byId: ReadonlyMap<string, Indicator>, attributes: Attributes) => string | undefined> = {
@@ -31,10 +32,7 @@ interface JsxAttribute {
   value?: string | { type: string; value: string } | null;
 }
 
-/** A marker for an attribute whose value is code, not a literal: the MDX check reports those. */
-const NOT_LITERAL = Symbol('not a literal');
-
-/** The attribute values as written: `"x"` and `{2020}`, `{['a', 'b']}`, read as literals. */
+/** The attribute values as written: `"x"` and `{2020}`, `{['a', 'b']}`, read as literals (a value that is code: the MDX check reports it). */
 function attributesOf(attributes: readonly JsxAttribute[]): Attributes | undefined {
   const values: Attributes = {};
   for (const attribute of attributes) {
@@ -42,15 +40,9 @@ function attributesOf(attributes: readonly JsxAttribute[]): Attributes | undefin
     const value = attribute.value;
     if (value === null || value === undefined) values[attribute.name] = true;
     else if (typeof value === 'string') values[attribute.name] = value;
-    else {
-      try {
-        values[attribute.name] = JSON5.parse(value.value);
-      } catch {
-        values[attribute.name] = NOT_LITERAL;
-      }
-    }
+    else values[attribute.name] = literalValue(value.value);
   }
-  return Object.values(values).includes(NOT_LITERAL) ? undefined : values;
+  return Object.values(values).includes(NOT_A_LITERAL) ? undefined : values;
 }
 
 function componentUses(node: MdastNode, found: { name: string; attributes: Attributes; line: number | undefined }[] = []) {
@@ -82,17 +74,13 @@ function publishedIndicators(entries: readonly LoadedEntry[], index: ContentInde
  */
 export function indicatorReferenceChecker(entries: readonly LoadedEntry[], index: ContentIndex) {
   let byId: Map<string, Indicator> | undefined | null;
-  return (entry: LoadedEntry): ContentProblem[] => {
+  return (entry: LoadedEntry, body: BodyTree): ContentProblem[] => {
     if (entry.file.extension !== '.mdx' || !MENTIONS_COMPONENT.test(entry.source)) return [];
     if (!index.documents.get(entry.file.contentPath)?.publishable) return [];
     if (byId === undefined) byId = publishedIndicators(entries, index) ?? null;
     if (byId === null) return [];
-    let tree: MdastNode;
-    try {
-      tree = mdxToMdast(entry.source);
-    } catch {
-      return []; // An MDX syntax error is reported on its own.
-    }
+    const { tree } = body();
+    if (!tree) return []; // An MDX syntax error is reported on its own.
     const indicators = byId;
     return componentUses(tree).flatMap(({ name, attributes, line }): ContentProblem[] => {
       const problem = CHECKED_TAGS[name]!(indicators, attributes);

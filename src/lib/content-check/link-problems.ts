@@ -1,8 +1,9 @@
 /** Links from one document to others that are missing, or that this build leaves out. */
 import { decodeHTML } from 'entities';
-import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import type { MdastNode } from 'satteri';
 import type { LoadedEntry } from '../content-files/load.ts';
 import type { LinkResolver } from '../content-links/link-resolver.ts';
+import type { BodyTree } from './body-tree.ts';
 import { checkLabels, checkMessages } from './messages.ts';
 import type { ContentProblem } from './problem.ts';
 
@@ -52,15 +53,11 @@ export function linkUrls(node: MdastNode, found: UrlNode[] = []): UrlNode[] {
  */
 export const MAY_LINK = /\]\(|\]:|href/i;
 
-export function linkProblems(entry: LoadedEntry, resolve: LinkResolver): ContentProblem[] {
+export function linkProblems(entry: LoadedEntry, resolve: LinkResolver, body: BodyTree): ContentProblem[] {
   if (!MAY_LINK.test(entry.source)) return [];
   const file = entry.file.displayPath;
-  let tree: MdastNode;
-  try {
-    tree = entry.file.extension === '.mdx' ? mdxToMdast(entry.source) : markdownToMdast(entry.source);
-  } catch {
-    return []; // An MDX syntax error is reported on its own.
-  }
+  const { tree } = body();
+  if (!tree) return []; // An MDX syntax error is reported on its own.
   const problems: ContentProblem[] = [];
   for (const { url, line, rawHtml } of linkUrls(tree)) {
     const resolution = resolve(entry.file.contentPath, url);

@@ -5,40 +5,19 @@
  * editor gets the file, the line and the tag instead; what a body may
  * contain is judged by body-problems.ts, for Markdown files too.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import type { LoadedEntry } from '../content-files/load.ts';
 import { bodyProblems } from './body-problems.ts';
+import type { BodyTree } from './body-tree.ts';
 import { checkMessages } from './messages.ts';
 import type { ContentProblem } from './problem.ts';
 
 /** `3:1: Expected a closing tag for <Foo> (3:1) (mdx-jsx:…)`: line and column lead the message. */
 const COMPILER_POSITION = /^(\d+):(\d+):\s*/;
 
-/**
- * Components the site hands to every MDX document: every `.astro` file in
- * `src/user-components/`, under its file name (`Indicator.astro` →
- * `<Indicator>`), as src/user-components/index.ts collects them.
- */
-export function providedComponents(userComponentsDir: string): string[] {
-  try {
-    return readdirSync(userComponentsDir)
-      .map((name) => path.parse(name))
-      .filter((file) => file.ext === '.astro')
-      .map((file) => file.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-export function mdxProblems(entry: LoadedEntry, provided: readonly string[]): ContentProblem[] {
+export function mdxProblems(entry: LoadedEntry, provided: readonly string[], body: BodyTree): ContentProblem[] {
   const file = entry.file.displayPath;
-  let tree: MdastNode;
-  try {
-    tree = mdxToMdast(entry.source);
-  } catch (error) {
+  const { tree, error } = body();
+  if (!tree) {
     const message = error instanceof Error ? error.message : String(error);
     const position = COMPILER_POSITION.exec(message);
     return [
@@ -59,8 +38,10 @@ export function mdxProblems(entry: LoadedEntry, provided: readonly string[]): Co
 const MAY_HOLD_HTML_OR_LINK = /<|\]\(|\]:/;
 
 /** Raw HTML outside the allowlist and links to unsafe URLs in a Markdown file. */
-export function markdownProblems(entry: LoadedEntry): ContentProblem[] {
+export function markdownProblems(entry: LoadedEntry, body: BodyTree): ContentProblem[] {
   if (!MAY_HOLD_HTML_OR_LINK.test(entry.source)) return [];
   const file = entry.file.displayPath;
-  return bodyProblems(markdownToMdast(entry.source), []).map((problem) => ({ severity: 'error', file, ...problem }));
+  const { tree, error } = body();
+  if (!tree) throw error;
+  return bodyProblems(tree, []).map((problem) => ({ severity: 'error', file, ...problem }));
 }
