@@ -28,10 +28,21 @@
  *    merged results are listed by score (`shardWeights`, `shardOfSortedResult`).
  * 6. Loading. `noWorker` is an option of the first instance only (merged
  *    indexes warn of it as unknown); `baseUrl: '/'` leaves stored URLs as they
- *    are; `preload(null, { filters })` loads those filters' data.
+ *    are; `preload(null, { filters })` loads those filters' data. Queries
+ *    are cut into words in the language of the page's `<html lang>` when
+ *    `init()` is called, so it is `und` for that call: under `zh-cn`
+ *    Pagefind would cut a query's token pairs again with Intl.Segmenter
+ *    (`格化` → `格 化`).
  * 7. Files. Every file of the index (fragments, word index, filters,
  *    metadata) is gzip of `FILE_SIGNATURE` followed by its data; a fragment's
  *    data is JSON with the page's `url`, `content` and `meta`.
+ * 8. Prefixes. An unquoted one-word search finds every page with a word
+ *    that starts with it, and reports every position of those words
+ *    (`prefixQuery`): the index words are token pairs (src/search/text.ts),
+ *    and a query of one token is all the pairs it begins. Only where no
+ *    word starts with it does Pagefind take the longest word that it starts
+ *    with instead: no index word is a shorter start of one token, but a pair
+ *    no page has would find its first token, so pairs are listed quoted.
  */
 /** The Pagefind version these assumptions were last checked against. */
 export const PAGEFIND_VERSION_TESTED = '1.6.0';
@@ -49,6 +60,11 @@ export const SEARCH_INDEX_LANGUAGE = 'und';
 /** (2) Words as a Pagefind exact-phrase query: `"土 地 整 备"`. */
 export function phraseQuery(words: readonly string[]): string {
   return `"${words.join(' ')}"`;
+}
+
+/** (8) One word as a Pagefind prefix search: every word that starts with it. */
+export function prefixQuery(word: string): string {
+  return word;
 }
 
 /** A page in a search's results (Pagefind's browser API). */
@@ -94,24 +110,37 @@ export interface PagefindApi {
  * (6) Loads Pagefind from `bundleUrl` and merges the other shards into it,
  * each with its weight, on the page's own thread: a worker would get the CSP
  * of pagefind-worker.js, and only the search page's policy allows compiling
- * WebAssembly. Then loads the data of `filters`, so that every search
- * reports their counts.
+ * WebAssembly. The filters' data is left to `loadFilters`.
  */
 export async function openMergedIndex(
   bundleUrl: string,
   /** Newest first; may still be on its way, while Pagefind's code loads. */
   shardList: Promise<ReadonlyArray<{ folder: string; weight: number }>>,
-  filters: readonly string[],
 ): Promise<PagefindApi> {
   const [pagefind, shards] = await Promise.all([import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindApi>, shardList]);
   // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
   const indexOptions = (weight: number) => ({ baseUrl: '/', indexWeight: weight });
   const [newest, ...older] = shards;
   await pagefind.options({ ...indexOptions(newest!.weight), noWorker: true });
-  await pagefind.init();
+  // Pagefind reads the language at once, in the call; the page's own is put back before anything else runs.
+  const html = document.documentElement;
+  const pageLanguage = html.getAttribute('lang');
+  html.setAttribute('lang', SEARCH_INDEX_LANGUAGE);
+  let initialised: Promise<void>;
+  try {
+    initialised = pagefind.init();
+  } finally {
+    if (pageLanguage === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', pageLanguage);
+  }
+  await initialised;
   await Promise.all(older.map(({ folder, weight }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions(weight))));
-  await pagefind.preload(null, { filters: Object.fromEntries(filters.map((key) => [key, []])) });
   return pagefind;
+}
+
+/** (6) Loads the data of `filters`, so that every search from now on reports their counts. */
+export async function loadFilters(pagefind: PagefindApi, filters: readonly string[]): Promise<void> {
+  await pagefind.preload(null, { filters: Object.fromEntries(filters.map((key) => [key, []])) });
 }
 
 /** (4) The values of `filter` that some result of `response` carries. */

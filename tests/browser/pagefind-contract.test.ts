@@ -19,6 +19,7 @@ import {
   fragmentData,
   pagefindFileData,
   phraseQuery,
+  prefixQuery,
   shardOfSortedResult,
   shardWeights,
   type PagefindApi,
@@ -43,6 +44,8 @@ const NEWER: TestPage[] = [
   { url: '/kb/n2/', words: words('土 地 整 备 工 作 土 地'), date: '2021-05-01', doc: 'n2' },
   { url: '/kb/n1/', words: words('地 整 土 备'), date: '2021-01-01', doc: 'n1' },
   { url: '/kb/n3/', words: words('应 急 管 理 〔 2020 〕'), date: '2021-09-01', doc: 'n3' },
+  // (8) Token pairs, as src/search/text.ts writes them.
+  { url: '/kb/n4/', words: words('网格 格化 化 网络 络 化'), date: '2021-11-01', doc: 'n4' },
 ];
 /** The older index, merged into it. */
 const OLDER: TestPage[] = [
@@ -84,7 +87,11 @@ const pagefind = await import('../../pagefind/pagefind.js');
 const weights = JSON.parse(document.body.dataset.weights);
 // (6) noWorker on the first instance; baseUrl '/' keeps stored URLs.
 await pagefind.options({ baseUrl: '/', indexWeight: weights[0], noWorker: true });
-await pagefind.init();
+// (6) The query language is the page's when init() is called: und, then the page's own again.
+document.documentElement.lang = 'und';
+const initialised = pagefind.init();
+document.documentElement.lang = 'zh-CN';
+await initialised;
 await pagefind.mergeIndex('../../pagefind/older/', { baseUrl: '/', indexWeight: weights[1] });
 await pagefind.preload(null, { filters: { doc: [] } });
 window.pagefind = pagefind;
@@ -167,7 +174,7 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
 
   it('(4) counts the results carrying each filter value, across merged indexes', async () => {
     const { filters } = await search(phraseQuery(['整', '备']));
-    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, o1: 1, o2: 1 });
+    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, n4: 0, o1: 1, o2: 1 });
   });
 
   it('(5) scores a sorted search by rank in its own index times its weight, and lists merged results by score', async () => {
@@ -182,6 +189,27 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
 
   it('(6) takes noWorker without a warning, and merged indexes keep stored URLs', () => {
     expect(warnings).toEqual([]);
+  });
+
+  it('(6) cuts queries in the language the page had when init() was called, not the one it has now', async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Under zh-CN, Intl.Segmenter would cut 格化 into 格 and 化, and find 化 at 2 and 5 as well.
+    const found = (await search(prefixQuery('格化'))).results.filter((result) => !isMarker(result));
+    expect(found.map(({ url, words }) => ({ url, words }))).toEqual([{ url: '/kb/n4/', words: [1] }]);
+  });
+
+  it('(8) finds by an unquoted word every page with a word it begins, with every position of those words', async () => {
+    const found = async (word: string) => (await search(prefixQuery(word))).results.filter((result) => !isMarker(result)).map(({ url, words }) => ({ url, words }));
+    expect(await found('网')).toEqual([{ url: '/kb/n4/', words: [0, 3] }]);
+    expect(await found('化')).toEqual([{ url: '/kb/n4/', words: [2, 5] }]);
+    // A word that begins no other is found alone.
+    expect(await found('格化')).toEqual([{ url: '/kb/n4/', words: [1] }]);
+    // Only where no word starts with it, the longest word that it starts with instead (why pairs are listed quoted).
+    expect(await found('化管')).toEqual([{ url: '/kb/n4/', words: [2, 5] }]);
+    expect(urls((await search(phraseQuery(['化管']))).results)).toEqual([]);
+    // The pairs' phrase, exactly.
+    expect(urls((await search(phraseQuery(['网格', '格化']))).results)).toEqual(['/kb/n4/']);
+    expect(urls((await search(phraseQuery(['格化', '网格']))).results)).toEqual([]);
   });
 
   it('(7) writes every file as gzip of its signature and data; a fragment is JSON with url, content and meta', async () => {

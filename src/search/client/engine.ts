@@ -2,14 +2,18 @@
  * Search in the browser, over the Pagefind index the build wrote.
  *
  * Pagefind is used as a word-position index, not for its own ranking:
- * 1. a one-part query is an exact-phrase search, which Pagefind lists newest
- *    first with the reader's facet filters applied, counting facet values;
+ * 1. a one-part query is one search for its index words (src/search/text.ts:
+ *    an exact phrase of token pairs, or one word as a prefix), which Pagefind
+ *    lists newest first with the reader's facet filters applied, counting
+ *    facet values once the reader has reached for the filters (their data,
+ *    121 KB at 10,000 documents, is not loaded before);
  * 2. with several parts, the documents that contain each part are read off
  *    the counts of the one-value-per-document `doc` filter, and those that
  *    contain them all become one filter, `doc: {any: [...]}`, listed likewise;
  *    that filter's data is loaded only when a query first has several parts;
- * 3. for relevance, a search per query word gives the word's positions in
- *    each listed document, from which the phrases' occurrences and title
+ * 3. for relevance, a search per index word gives the word's positions in
+ *    each listed document (for a query of one token, its listing search
+ *    already reports them all), from which the phrases' occurrences and title
  *    matches are counted (src/search/ranking.ts): in every document of
  *    a shard the body starts at the same position, the shard's title span,
  *    so a match before it is in the title; a few results are
@@ -25,8 +29,10 @@ import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } f
 import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../shards.ts';
 import {
   isShardStart,
+  loadFilters,
   openMergedIndex,
   phraseQuery,
+  prefixQuery,
   shardOfSortedResult,
   valuesCounted,
   type PagefindApi,
@@ -36,7 +42,7 @@ import {
 import { RecentlyUsed } from '../../lib/recently-used.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../ranking.ts';
 import type { SearchSort } from '../state.ts';
-import { isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
+import { indexPhrase, isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
 
 /** A result ready to show. */
 export interface ShownResult {
@@ -54,14 +60,27 @@ export interface FoundDocument {
 
 export interface SearchOutcome {
   results: FoundDocument[];
-  /** Per facet, value → number of results it would give (the facet's own selection left out). */
-  counts: Record<SearchFacet, Record<string, number>>;
+  /** Per facet, value → number of results it would give (the facet's own selection left out); only when asked for. */
+  counts: Record<SearchFacet, Record<string, number>> | undefined;
 }
 
 export interface SearchRequest {
   parts: readonly QueryPart[];
   filters: Partial<Record<SearchFacet, string>>;
   sort: SearchSort;
+  /** Count the results per facet value: loads the facets' filter data the first time. */
+  counts: boolean;
+}
+
+/**
+ * The one Pagefind search that finds exactly the documents containing
+ * `part` (see `indexPhrase`): a prefix search for one token, which also
+ * reports all its positions, else the phrase of its pairs, quoted even when
+ * there is one (unquoted, a pair no page has would find its first token).
+ */
+function partQuery(part: QueryPart): string {
+  const { words, prefix } = indexPhrase(part);
+  return prefix ? prefixQuery(words[0]!) : phraseQuery(words);
 }
 
 /**
@@ -93,6 +112,7 @@ export class SearchEngine {
   /** Word → result id → the word's positions there, weighed by its count of documents. */
   private readonly wordPositions = new RecentlyUsed<string, Map<string, number[]>>(KEPT_POSITION_ENTRIES);
   private documentFilter: Promise<void> | undefined;
+  private facetFilters: Promise<void> | undefined;
   /** Symbols the index made searchable; a part with any other symbol matches nothing. */
   private readonly symbols: ReadonlySet<string>;
   /** The shards, newest first, and their Pagefind weights (to tell a result's shard from its score). */
@@ -114,10 +134,10 @@ export class SearchEngine {
       if (!response.ok) throw new Error(`${SEARCH_MANIFEST_FILE}: HTTP ${response.status}`);
       return response.json() as Promise<SearchManifest>;
     });
-    // The facets' filter data, so that every search reports their counts. Not
-    // the `doc` filter's: one-part queries never need it, and with it every
-    // search would count its one value per document.
-    const pagefind = await openMergedIndex(bundleUrl, manifest.then(({ shards }) => shards), SEARCH_FACETS);
+    // No filter data yet: the facets' is loaded when the reader first wants
+    // counts, the `doc` filter's when a query first has several parts (with
+    // it every search counts its one value per document).
+    const pagefind = await openMergedIndex(bundleUrl, manifest.then(({ shards }) => shards));
     return new SearchEngine(pagefind, await manifest);
   }
 
@@ -126,27 +146,31 @@ export class SearchEngine {
     const key = part.join(' ');
     let documents = this.phraseCache.get(key);
     if (!documents) {
-      this.documentFilter ??= this.pagefind.preload(null, { filters: { [DOCUMENT_FILTER]: [] } });
+      this.documentFilter ??= loadFilters(this.pagefind, [DOCUMENT_FILTER]);
       await this.documentFilter;
-      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.pagefind.search(phraseQuery(part)), DOCUMENT_FILTER) : new Set<string>();
+      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.pagefind.search(partQuery(part)), DOCUMENT_FILTER) : new Set<string>();
       this.phraseCache.set(key, documents);
     }
     return documents;
   }
 
-  async run({ parts, filters, sort }: SearchRequest): Promise<SearchOutcome> {
+  async run({ parts, filters, sort, counts: wantCounts }: SearchRequest): Promise<SearchOutcome> {
+    if (wantCounts) {
+      this.facetFilters ??= loadFilters(this.pagefind, SEARCH_FACETS);
+      await this.facetFilters;
+    }
     // The search that lists exactly the documents containing every part:
     // one part is a phrase search; several are one `doc` filter.
     let term: string | null = null;
     const scope: PagefindFilters = {};
     if (parts.length === 1) {
-      if (!isSearchablePart(parts[0]!, this.symbols)) return { results: [], counts: noCounts() };
-      term = phraseQuery(parts[0]!);
+      if (!isSearchablePart(parts[0]!, this.symbols)) return { results: [], counts: wantCounts ? noCounts() : undefined };
+      term = partQuery(parts[0]!);
     } else if (parts.length > 1) {
       const sets: Set<string>[] = [];
       for (const part of parts) sets.push(await this.documentsWith(part));
       const documents = intersection(sets);
-      if (documents.length === 0) return { results: [], counts: noCounts() };
+      if (documents.length === 0) return { results: [], counts: wantCounts ? noCounts() : undefined };
       scope[DOCUMENT_FILTER] = { any: documents };
     }
     const selected: PagefindFilters = { ...scope, ...filters };
@@ -154,14 +178,14 @@ export class SearchEngine {
     const newestFirst = listed.results.filter((result) => !isShardStart(result));
     const inOrder = sort === 'oldest' ? newestFirst.reverse() : newestFirst;
 
-    const counts = noCounts();
-    for (const facet of SEARCH_FACETS) {
+    const counts = wantCounts ? noCounts() : undefined;
+    for (const facet of counts ? SEARCH_FACETS : []) {
       if (filters[facet] === undefined) {
-        counts[facet] = listed.filters[facet] ?? {};
+        counts![facet] = listed.filters[facet] ?? {};
       } else {
         // A selected facet shows what each of its other values would give.
         const { [facet]: _own, ...others } = selected;
-        counts[facet] = (await this.pagefind.search(term, { filters: others })).filters[facet] ?? {};
+        counts![facet] = (await this.pagefind.search(term, { filters: others })).filters[facet] ?? {};
       }
     }
 
@@ -187,18 +211,24 @@ export class SearchEngine {
       );
       return byRelevance(newestFirst, (document) => relevances.get(document)!);
     }
+    const words = new Set(parts.flatMap((part) => indexPhrase(part).words));
+    if (parts.length === 1 && indexPhrase(parts[0]!).prefix) {
+      // The listing search was this word's own (`partQuery`): its positions are at hand.
+      const [word] = words;
+      return byRelevance(newestFirst, (document) => relevance(parts, new Map([[word!, document.words]]), document.titleSpan));
+    }
     const positions = new Map<string, Map<string, number[]>>(newestFirst.map((document) => [document.id, new Map()]));
-    for (const word of new Set(parts.flat())) {
+    for (const word of words) {
       for (const [id, wordPositions] of await this.positionsOf(word)) positions.get(id)?.set(word, wordPositions);
     }
     return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id)!, document.titleSpan));
   }
 
-  /** Result id → positions of `word`, for every document that contains it; kept for the next queries while there is room. */
+  /** Result id → positions of the index words `word` begins, for every document with one; kept for the next queries while there is room. */
   private async positionsOf(word: string): Promise<Map<string, number[]>> {
     const kept = this.wordPositions.get(word);
     if (kept) return kept;
-    const positions = new Map((await this.pagefind.search(word)).results.map((result) => [result.id, result.words]));
+    const positions = new Map((await this.pagefind.search(prefixQuery(word))).results.map((result) => [result.id, result.words]));
     this.wordPositions.set(word, positions, positions.size);
     return positions;
   }
@@ -207,6 +237,8 @@ export class SearchEngine {
 /** A listed document; its text is fetched once, when first needed. */
 class Found implements FoundDocument {
   readonly id: string;
+  /** Where the listing search matched: for a prefix search, every position (see `partQuery`). */
+  readonly words: number[];
   private loaded: Promise<ShownResult> | undefined;
 
   constructor(
@@ -215,6 +247,7 @@ class Found implements FoundDocument {
     readonly titleSpan: number,
   ) {
     this.id = result.id;
+    this.words = result.words;
   }
 
   load(): Promise<ShownResult> {

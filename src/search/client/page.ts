@@ -32,6 +32,13 @@ const filters = form.querySelector<HTMLFieldSetElement>(`#${filtersToggle.getAtt
 const composition = guardComposition(form, input);
 let engine: Promise<SearchEngine> | undefined;
 let runCount = 0;
+/**
+ * Whether searches count results per facet value. Not until the reader
+ * reaches for the filters (or the URL selects one): the counts need the
+ * facets' filter data, which a reader who only searches never loads.
+ */
+let countsWanted = false;
+let lastRequest: SearchState | undefined;
 let shown: { outcome: SearchOutcome; parts: QueryPart[]; count: number } | undefined;
 
 function readForm(): SearchState {
@@ -98,15 +105,33 @@ async function showMore(runId: number): Promise<void> {
   if (shown.count > PAGE_SIZE) items[0]?.querySelector('a')?.focus();
 }
 
-function showCounts(outcome: SearchOutcome): void {
+function showCounts(counts: SearchOutcome['counts']): void {
   for (const [facet, select] of facetSelects) {
     for (const option of select.options) {
       if (!option.value) continue;
-      const count = outcome.counts[facet][option.value] ?? 0;
-      option.textContent = searchUi.optionCount(option.dataset.label ?? option.value, count);
+      const label = option.dataset.label ?? option.value;
+      const count = counts ? (counts[facet][option.value] ?? 0) : undefined;
+      option.textContent = count === undefined ? label : searchUi.optionCount(label, count);
       option.disabled = count === 0 && option.value !== select.value;
     }
   }
+  // For tests: the counts shown are those of the last search.
+  root.dataset.searchCounts = counts ? 'shown' : 'none';
+}
+
+/** Counts the results of the search `runId` showed, unless another has started since. */
+async function countShown(state: SearchState, runId: number): Promise<void> {
+  // Counting needs no ranking: the order shown is left as it is.
+  const outcome = await (await engine!).run({ parts: parseQuery(state.q), filters: state.filters, sort: 'newest', counts: true });
+  if (runId === runCount) showCounts(outcome.counts);
+}
+
+/** The reader reached for the filters: from now on every search counts, and the one shown is counted now. */
+function wantCounts(): void {
+  if (countsWanted) return;
+  countsWanted = true;
+  // A search still running sees `countsWanted` when it ends.
+  if (lastRequest && engine && root.getAttribute('aria-busy') === 'false') void countShown(lastRequest, runCount).catch((error) => console.error(error));
 }
 
 async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Promise<void> {
@@ -117,16 +142,19 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     if (url !== `${location.pathname}${location.search}`) window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   }
   const parts = parseQuery(state.q);
+  if (Object.values(state.filters).some(Boolean)) countsWanted = true;
+  lastRequest = state;
   filtersToggle.textContent = searchUi.filtersWithCount(Object.values(state.filters).filter(Boolean).length);
   root.setAttribute('aria-busy', 'true');
   status.textContent = searchUi.loading;
   try {
     engine ??= SearchEngine.load(root.dataset.bundle!);
-    const outcome = await (await engine).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0) });
+    const outcome = await (await engine).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0), counts: countsWanted });
     if (runId !== runCount) return;
     list.replaceChildren();
     shown = { outcome, parts, count: 0 };
-    showCounts(outcome);
+    showCounts(outcome.counts);
+    if (!outcome.counts && countsWanted) void countShown(state, runId).catch((error) => console.error(error));
     const total = outcome.results.length;
     const query = state.q.trim();
     status.textContent =
@@ -173,7 +201,11 @@ form.addEventListener('change', (event) => {
 });
 moreButton.addEventListener('click', () => void showMore(runCount));
 // On a narrow screen the filters fold behind this button (global.css hides them until it opens them).
+// Reaching for the filters (focus, a pointer or the toggle) asks for their counts.
+filters.addEventListener('focusin', wantCounts);
+filters.addEventListener('pointerdown', wantCounts);
 filtersToggle.addEventListener('click', () => {
+  wantCounts();
   const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
   filtersToggle.setAttribute('aria-expanded', String(open));
   filters.classList.toggle('finder__filters--open', open);
