@@ -43,6 +43,13 @@
  *    word starts with it does Pagefind take the longest word that it starts
  *    with instead: no index word is a shorter start of one token, but a pair
  *    no page has would find its first token, so pairs are listed quoted.
+ * 9. Chunks. The word index is cut into chunks, each listed in the
+ *    metadata file (CBOR: the version, the pages, then each chunk's first
+ *    word, last word and hash: `indexChunks`). A search loads, for each of
+ *    its words, the one chunk whose range holds it, and matches prefixes
+ *    among all words loaded so far: so the words a token begins that lie in
+ *    later chunks are found only once those are loaded (`preload` of their
+ *    first words, listed in the manifest, src/search/shards.ts).
  */
 /** The Pagefind version these assumptions were last checked against. */
 export const PAGEFIND_VERSION_TESTED = '1.6.0';
@@ -209,6 +216,55 @@ export function shardOfSortedResult(score: number, weights: readonly number[]): 
 /** A result that is a shard's start marker rather than a document (see above). */
 export function isShardStart(result: { score: number }): boolean {
   return result.score === 0;
+}
+
+/** (9) A chunk of the word index: its first and last word, and its file's hash. */
+export interface IndexChunk {
+  from: string;
+  to: string;
+  hash: string;
+}
+
+type Cbor = number | string | Uint8Array | Cbor[];
+
+/** The definite-length CBOR Pagefind's metadata is written in (arrays, strings, whole numbers). */
+function readCbor(bytes: Uint8Array, at: { offset: number }): Cbor {
+  const head = bytes[at.offset++]!;
+  const major = head >> 5;
+  const info = head & 31;
+  let length = info;
+  if (info >= 24) {
+    if (info > 27) throw new Error(`Pagefind metadata: CBOR item ${head} at ${at.offset - 1} is not supported`);
+    length = 0;
+    for (let i = 0; i < 2 ** (info - 24); i++) length = length * 256 + bytes[at.offset++]!;
+  }
+  switch (major) {
+    case 0:
+      return length;
+    case 1:
+      return -1 - length;
+    case 2:
+    case 3: {
+      const data = bytes.subarray(at.offset, at.offset + length);
+      at.offset += length;
+      return major === 3 ? new TextDecoder().decode(data) : data;
+    }
+    case 4:
+      return Array.from({ length }, () => readCbor(bytes, at));
+    default:
+      throw new Error(`Pagefind metadata: CBOR major type ${major} at ${at.offset - 1} is not supported`);
+  }
+}
+
+/** (9) The word index's chunks, in word order, from a metadata file's data (gunzipped, signature removed). */
+export function indexChunks(metaData: Uint8Array): IndexChunk[] {
+  const meta = readCbor(metaData, { offset: 0 });
+  const chunks = Array.isArray(meta) ? meta[2] : undefined;
+  if (!Array.isArray(chunks)) throw new Error('Pagefind metadata: no list of index chunks where expected');
+  return chunks.map((chunk) => {
+    const [from, to, hash] = chunk as string[];
+    return { from: from!, to: to!, hash: hash! };
+  });
 }
 
 /** (7) Every Pagefind file decompresses to this, then its data. */

@@ -13,7 +13,9 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FILE_SIGNATURE,
   PAGEFIND_VERSION_TESTED,
+  indexChunks,
   SEARCH_INDEX_LANGUAGE,
   SHARD_START_DATE,
   fragmentData,
@@ -25,6 +27,7 @@ import {
   type PagefindApi,
 } from '../../src/search/pagefind-contract.ts';
 import { WORD_BREAK } from '../../src/search/text.ts';
+import { laterChunkStarts } from '../../src/search/shards.ts';
 import { setPublishedModes } from '../../scripts/publish/output-modes.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
@@ -53,6 +56,14 @@ const OLDER: TestPage[] = [
   { url: '/kb/o2/', words: words('整 备 土 地 土'), date: '2019-07-01', doc: 'o2' },
 ];
 const START_MARKER = 'ǃ';
+/** (9) Enough pairs that one token begins for its words to fill more than one chunk of the word index. */
+const CHUNKY_WORDS = 6000;
+const CHUNKY: TestPage[] = ['c1', 'c2'].map((doc) => ({
+  url: `/kb/${doc}/`,
+  words: Array.from({ length: CHUNKY_WORDS }, (_, i) => `网${String.fromCodePoint(0x4e00 + i)}`),
+  date: '2021-01-01',
+  doc,
+}));
 
 async function writeIndex(pages: readonly TestPage[], folder: string, key: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: '〔〕' });
@@ -95,6 +106,14 @@ await initialised;
 await pagefind.mergeIndex('../../pagefind/older/', { baseUrl: '/', indexWeight: weights[1] });
 await pagefind.preload(null, { filters: { doc: [] } });
 window.pagefind = pagefind;
+// (9) An index of its own, in a Pagefind of its own.
+const chunky = await import('../../pagefind/chunky/pagefind.js');
+await chunky.options({ baseUrl: '/', noWorker: true });
+document.documentElement.lang = 'und';
+const chunkyReady = chunky.init();
+document.documentElement.lang = 'zh-CN';
+await chunkyReady;
+window.chunky = chunky;
 document.body.dataset.ready = 'true';
 `;
 
@@ -126,6 +145,7 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
     site = await tempDir('gazette-pagefind-contract-');
     await writeIndex(NEWER, path.join(site, 'pagefind'), 'newer');
     await writeIndex(OLDER, path.join(site, 'pagefind', 'older'), 'older');
+    await writeIndex(CHUNKY, path.join(site, 'pagefind', 'chunky'), 'chunky');
     await mkdir(path.join(site, 'search', 'contract'), { recursive: true });
     await writeFile(path.join(site, 'search', 'contract', 'harness.js'), HARNESS);
     await writeFile(
@@ -210,6 +230,30 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
     // The pairs' phrase, exactly.
     expect(urls((await search(phraseQuery(['网格', '格化']))).results)).toEqual(['/kb/n4/']);
     expect(urls((await search(phraseQuery(['格化', '网格']))).results)).toEqual([]);
+  });
+
+  it('(9) lists the word index chunks in the metadata, and finds a prefix only among the words of chunks loaded', async () => {
+    const folder = path.join(site, 'pagefind', 'chunky');
+    const meta = (await readdir(folder)).find((name) => name.endsWith('.pf_meta'))!;
+    const chunks = indexChunks(gunzipSync(await readFile(path.join(folder, meta))).subarray(FILE_SIGNATURE.length));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const [i, chunk] of chunks.entries()) {
+      expect(chunk.from <= chunk.to, chunk.hash).toBe(true);
+      if (i > 0) expect(chunks[i - 1]!.to < chunk.from, chunk.hash).toBe(true);
+      expect(await readFile(path.join(folder, 'index', `${chunk.hash}.pf_index`)), chunk.hash).toBeTruthy();
+    }
+    const starts = laterChunkStarts(chunks)['网']!;
+    expect(starts.length).toBeGreaterThan(0);
+    const positions = () =>
+      page.evaluate(async () => {
+        const api = (window as unknown as { chunky: PagefindApi }).chunky;
+        return (await api.search('网')).results[0]?.words.length ?? 0;
+      });
+    const before = await positions();
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(CHUNKY_WORDS);
+    await page.evaluate((term) => (window as unknown as { chunky: PagefindApi }).chunky.preload(term), starts.join(' '));
+    expect(await positions()).toBe(CHUNKY_WORDS);
   });
 
   it('(7) writes every file as gzip of its signature and data; a fragment is JSON with url, content and meta', async () => {

@@ -37,6 +37,7 @@ import {
   valuesCounted,
   type PagefindApi,
   type PagefindFilters,
+  type PagefindResponse,
   type PagefindResult,
 } from '../pagefind-contract.ts';
 import { RecentlyUsed } from '../../lib/recently-used.ts';
@@ -118,6 +119,9 @@ export class SearchEngine {
   /** The shards, newest first, and their Pagefind weights (to tell a result's shard from its score). */
   private readonly shards: SearchManifest['shards'];
   private readonly weights: number[];
+  private readonly chunkStarts: Record<string, string[]>;
+  /** Tokens whose later index chunks are loaded (see `SearchManifest.chunkStarts`). */
+  private readonly chunksLoaded = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly pagefind: PagefindApi,
@@ -126,6 +130,21 @@ export class SearchEngine {
     this.symbols = new Set(manifest.symbols);
     this.shards = manifest.shards;
     this.weights = manifest.shards.map((shard) => shard.weight);
+    this.chunkStarts = manifest.chunkStarts ?? {};
+  }
+
+  /** Searches for `query`, first loading every chunk a one-token prefix search needs (pagefind-contract.ts (9)). */
+  private async search(query: string | null, options?: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
+    const starts = query !== null && Object.hasOwn(this.chunkStarts, query) ? this.chunkStarts[query]! : [];
+    if (query !== null && starts.length > 0) {
+      let loaded = this.chunksLoaded.get(query);
+      if (!loaded) {
+        loaded = this.pagefind.preload(starts.join(' '));
+        this.chunksLoaded.set(query, loaded);
+      }
+      await loaded;
+    }
+    return this.pagefind.search(query, options);
   }
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
@@ -148,7 +167,7 @@ export class SearchEngine {
     if (!documents) {
       this.documentFilter ??= loadFilters(this.pagefind, [DOCUMENT_FILTER]);
       await this.documentFilter;
-      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.pagefind.search(partQuery(part)), DOCUMENT_FILTER) : new Set<string>();
+      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.search(partQuery(part)), DOCUMENT_FILTER) : new Set<string>();
       this.phraseCache.set(key, documents);
     }
     return documents;
@@ -159,24 +178,33 @@ export class SearchEngine {
       this.facetFilters ??= loadFilters(this.pagefind, SEARCH_FACETS);
       await this.facetFilters;
     }
+    const none = { results: [], counts: wantCounts ? noCounts() : undefined };
+    if (!parts.every((part) => isSearchablePart(part, this.symbols))) return none;
+    if (parts.length > 1 && !wantCounts) {
+      // Without counts, no `doc` filter: each part listed in date order, the shortest list kept where the others have it too.
+      const lists: PagefindResult[][] = [];
+      for (const part of parts) lists.push((await this.search(partQuery(part), { filters, sort: { date: 'desc' } })).results);
+      const [shortest, ...others] = lists.sort((a, b) => a.length - b.length);
+      const inAll = others.map((list) => new Set(list.map((result) => result.id)));
+      const newestFirst = shortest!.filter((result) => !isShardStart(result) && inAll.every((ids) => ids.has(result.id)));
+      return { results: await this.order(newestFirst, parts, sort), counts: undefined };
+    }
     // The search that lists exactly the documents containing every part:
     // one part is a phrase search; several are one `doc` filter.
     let term: string | null = null;
     const scope: PagefindFilters = {};
     if (parts.length === 1) {
-      if (!isSearchablePart(parts[0]!, this.symbols)) return { results: [], counts: wantCounts ? noCounts() : undefined };
       term = partQuery(parts[0]!);
     } else if (parts.length > 1) {
       const sets: Set<string>[] = [];
       for (const part of parts) sets.push(await this.documentsWith(part));
       const documents = intersection(sets);
-      if (documents.length === 0) return { results: [], counts: wantCounts ? noCounts() : undefined };
+      if (documents.length === 0) return none;
       scope[DOCUMENT_FILTER] = { any: documents };
     }
     const selected: PagefindFilters = { ...scope, ...filters };
-    const listed = await this.pagefind.search(term, { filters: selected, sort: { date: 'desc' } });
+    const listed = await this.search(term, { filters: selected, sort: { date: 'desc' } });
     const newestFirst = listed.results.filter((result) => !isShardStart(result));
-    const inOrder = sort === 'oldest' ? newestFirst.reverse() : newestFirst;
 
     const counts = wantCounts ? noCounts() : undefined;
     for (const facet of counts ? SEARCH_FACETS : []) {
@@ -185,13 +213,18 @@ export class SearchEngine {
       } else {
         // A selected facet shows what each of its other values would give.
         const { [facet]: _own, ...others } = selected;
-        counts![facet] = (await this.pagefind.search(term, { filters: others })).filters[facet] ?? {};
+        counts![facet] = (await this.search(term, { filters: others })).filters[facet] ?? {};
       }
     }
 
+    return { results: await this.order(newestFirst, parts, sort), counts };
+  }
+
+  /** Results listed newest first (a date-sorted search), in the order asked for. */
+  private async order(newestFirst: PagefindResult[], parts: readonly QueryPart[], sort: SearchSort): Promise<Found[]> {
+    const inOrder = sort === 'oldest' ? [...newestFirst].reverse() : newestFirst;
     const found = inOrder.map((result) => new Found(result, this.shards[shardOfSortedResult(result.score, this.weights)]!.titleSpan));
-    const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts) : found;
-    return { results: ranked, counts };
+    return sort === 'relevance' && parts.length > 0 ? this.rank(found, parts) : found;
   }
 
   /**
@@ -228,7 +261,7 @@ export class SearchEngine {
   private async positionsOf(word: string): Promise<Map<string, number[]>> {
     const kept = this.wordPositions.get(word);
     if (kept) return kept;
-    const positions = new Map((await this.pagefind.search(prefixQuery(word))).results.map((result) => [result.id, result.words]));
+    const positions = new Map((await this.search(prefixQuery(word))).results.map((result) => [result.id, result.words]));
     this.wordPositions.set(word, positions, positions.size);
     return positions;
   }
