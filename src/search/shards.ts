@@ -19,10 +19,11 @@ import { firstToken } from './text.ts';
  * says otherwise. A balance measured at 10,000 documents (bench/README.md):
  * smaller shards index faster in less memory (2,000: 45 s of CPU, 1.0 GB;
  * 4,000: about 60 s, 1.4 GB; one index: 89 s, 3.0 GB), but every query loads
- * each shard's index chunks for its characters, so more shards cost readers
- * bytes and time on every search.
+ * each shard's index chunk for each of its words (about 23 KB each), so more
+ * shards cost readers bytes and time on every search: 5,000 puts the
+ * 10,000-document benchmark's ten years in two shards, not three.
  */
-export const DEFAULT_SHARD_SIZE = 4000;
+export const DEFAULT_SHARD_SIZE = 5000;
 
 /** The shard size from `GAZETTE_SEARCH_SHARD_SIZE`: unset or empty is the default, anything else a positive whole number. */
 export function parseShardSize(value: string | undefined): number {

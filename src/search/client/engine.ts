@@ -60,7 +60,16 @@ export interface FoundDocument {
 }
 
 export interface SearchOutcome {
+  /** In the order asked for; by relevance, possibly a first order that `ranked` refines. */
   results: FoundDocument[];
+  /**
+   * By relevance, the full order, when `results` is a first one: title
+   * matches first (known from the listing search), then the newest. The
+   * occurrences that order the rest need every listed document's positions
+   * of the query's words (at 10,000 documents, a common pair's run to
+   * hundreds of milliseconds), so they come after the first page is shown.
+   */
+  ranked?: Promise<FoundDocument[]>;
   /** Per facet, value → number of results it would give (the facet's own selection left out); only when asked for. */
   counts: Record<SearchFacet, Record<string, number>> | undefined;
 }
@@ -182,12 +191,12 @@ export class SearchEngine {
     if (!parts.every((part) => isSearchablePart(part, this.symbols))) return none;
     if (parts.length > 1 && !wantCounts) {
       // Without counts, no `doc` filter: each part listed in date order, the shortest list kept where the others have it too.
-      const lists: PagefindResult[][] = [];
-      for (const part of parts) lists.push((await this.search(partQuery(part), { filters, sort: { date: 'desc' } })).results);
-      const [shortest, ...others] = lists.sort((a, b) => a.length - b.length);
-      const inAll = others.map((list) => new Set(list.map((result) => result.id)));
-      const newestFirst = shortest!.filter((result) => !isShardStart(result) && inAll.every((ids) => ids.has(result.id)));
-      return { results: await this.order(newestFirst, parts, sort), counts: undefined };
+      const lists: Array<{ part: QueryPart; results: PagefindResult[] }> = [];
+      for (const part of parts) lists.push({ part, results: (await this.search(partQuery(part), { filters, sort: { date: 'desc' } })).results });
+      const [shortest, ...others] = lists.sort((a, b) => a.results.length - b.results.length);
+      const inAll = others.map((list) => new Set(list.results.map((result) => result.id)));
+      const newestFirst = shortest!.results.filter((result) => !isShardStart(result) && inAll.every((ids) => ids.has(result.id)));
+      return { ...(await this.order(newestFirst, parts, sort, shortest!.part)), counts: undefined };
     }
     // The search that lists exactly the documents containing every part:
     // one part is a phrase search; several are one `doc` filter.
@@ -217,14 +226,29 @@ export class SearchEngine {
       }
     }
 
-    return { results: await this.order(newestFirst, parts, sort), counts };
+    return { ...(await this.order(newestFirst, parts, sort, parts.length === 1 ? parts[0] : undefined)), counts };
   }
 
-  /** Results listed newest first (a date-sorted search), in the order asked for. */
-  private async order(newestFirst: PagefindResult[], parts: readonly QueryPart[], sort: SearchSort): Promise<Found[]> {
+  /**
+   * Results listed newest first (a date-sorted search), in the order asked
+   * for; `listedBy` is the part whose own search listed them, if one did.
+   */
+  private async order(
+    newestFirst: PagefindResult[],
+    parts: readonly QueryPart[],
+    sort: SearchSort,
+    listedBy: QueryPart | undefined,
+  ): Promise<Pick<SearchOutcome, 'results' | 'ranked'>> {
     const inOrder = sort === 'oldest' ? [...newestFirst].reverse() : newestFirst;
     const found = inOrder.map((result) => new Found(result, this.shards[shardOfSortedResult(result.score, this.weights)]!.titleSpan));
-    return sort === 'relevance' && parts.length > 0 ? this.rank(found, parts) : found;
+    if (sort !== 'relevance' || parts.length === 0) return { results: found };
+    if (found.length <= RANK_FROM_TEXT || (parts.length === 1 && indexPhrase(parts[0]!).prefix)) return { results: await this.rank(found, parts) };
+    // The listing search reported where its part first occurs: the title comes first, so that tells a title match.
+    const first = byRelevance(found, (document) => ({
+      titleParts: listedBy && document.words.length > 0 && document.words[0]! + listedBy.length - 1 < document.titleSpan ? 1 : 0,
+      occurrences: 0,
+    }));
+    return { results: first, ranked: this.rank(found, parts) };
   }
 
   /**

@@ -90,10 +90,10 @@ function resultItem(result: ShownResult, parts: readonly QueryPart[]): HTMLLIEle
   return item;
 }
 
-async function showMore(runId: number): Promise<void> {
+async function showMore(runId: number, size = PAGE_SIZE): Promise<void> {
   if (!shown) return;
   const { outcome, parts } = shown;
-  const batch: FoundDocument[] = outcome.results.slice(shown.count, shown.count + PAGE_SIZE);
+  const batch: FoundDocument[] = outcome.results.slice(shown.count, shown.count + size);
   const loaded = await Promise.all(batch.map((document) => document.load()));
   if (runId !== runCount) return;
   const items = loaded.map((result) => resultItem(result, parts));
@@ -102,7 +102,32 @@ async function showMore(runId: number): Promise<void> {
   const remaining = outcome.results.length - shown.count;
   moreButton.hidden = remaining <= 0;
   moreButton.textContent = searchUi.more(remaining);
-  if (shown.count > PAGE_SIZE) items[0]?.querySelector('a')?.focus();
+  if (shown.count > PAGE_SIZE && size === PAGE_SIZE) items[0]?.querySelector('a')?.focus();
+}
+
+/**
+ * Once the full relevance order is known (see `SearchOutcome.ranked`), the
+ * results shown so far are shown again in it, if it differs.
+ */
+async function showRanked(runId: number, ranked: FoundDocument[]): Promise<void> {
+  if (!shown || runId !== runCount) return;
+  const { count } = shown;
+  const before = shown.outcome.results;
+  shown.outcome = { ...shown.outcome, results: ranked };
+  if (ranked.slice(0, count).every((document, i) => document === before[i])) return;
+  list.replaceChildren();
+  shown.count = 0;
+  await showMore(runId, count);
+}
+
+/** For benchmarks and tests: how many searches have shown their results, the last one's result count and fragment hashes. */
+function markShown(runId: number): void {
+  if (runId !== runCount || root.dataset.searchShown === String(runId)) return;
+  root.dataset.searchShown = String(runId);
+  root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);
+  root.dataset.searchTotal = String(shown?.outcome.results.length ?? 0);
+  // For the benchmark, which checks every result against the corpus.
+  root.searchResultIds = shown?.outcome.results.map((result) => result.id) ?? [];
 }
 
 function showCounts(counts: SearchOutcome['counts']): void {
@@ -160,6 +185,8 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     status.textContent =
       total === 0 ? (query ? searchUi.nothingFound(query) : searchUi.nothingToBrowse) : query ? searchUi.found(total, query) : searchUi.browsing(total);
     await showMore(runId);
+    markShown(runId);
+    if (outcome.ranked) await showRanked(runId, await outcome.ranked);
   } catch (error) {
     engine = undefined;
     if (runId !== runCount) return;
@@ -169,14 +196,9 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     moreButton.hidden = true;
     status.textContent = searchUi.unavailable;
   } finally {
-    if (runId === runCount) {
-      root.setAttribute('aria-busy', 'false');
-      // For benchmarks and tests: how many searches have finished, and the last one's result count.
-      root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);
-      root.dataset.searchTotal = String(shown?.outcome.results.length ?? 0);
-      // For the benchmark, which checks every result against the corpus: the results' fragment hashes.
-      root.searchResultIds = shown?.outcome.results.map((result) => result.id) ?? [];
-    }
+    markShown(runId);
+    // Busy until the results are in their final order.
+    if (runId === runCount) root.setAttribute('aria-busy', 'false');
   }
 }
 
