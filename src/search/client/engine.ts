@@ -7,10 +7,12 @@
  *    lists newest first with the reader's facet filters applied, counting
  *    facet values once the reader has reached for the filters (their data,
  *    121 KB at 10,000 documents, is not loaded before);
- * 2. with several parts, the documents that contain each part are read off
- *    the counts of the one-value-per-document `doc` filter, and those that
- *    contain them all become one filter, `doc: {any: [...]}`, listed likewise;
- *    that filter's data is loaded only when a query first has several parts;
+ * 2. with several parts and no counts wanted, each part is listed so and
+ *    the shortest list kept where the others have it too; with counts, the
+ *    documents that contain each part are read off the counts of the
+ *    one-value-per-document `doc` filter, and those that contain them all
+ *    become one filter, `doc: {any: [...]}`, listed likewise; that filter's
+ *    data is loaded only when such a query first needs it;
  * 3. for relevance, a search per index word gives the word's positions in
  *    each listed document (for a query of one token, its listing search
  *    already reports them all), from which the phrases' occurrences and title
@@ -19,6 +21,11 @@
  *    so a match before it is in the title; a few results are
  *    ranked from their text. Words' positions are kept for the next
  *    queries, which, typed a character at a time, share most of their words.
+ *    Until they are in, the results are shown in a first order
+ *    (`SearchOutcome.ranked`).
+ *
+ * A one-token prefix search first loads the index chunks, after the first,
+ * that hold words the token begins (`SearchManifest.chunkStarts`).
  *
  * The index is in shards, one per range of years (src/search/shards.ts),
  * merged into one Pagefind instance: filter counts add up across shards, and
