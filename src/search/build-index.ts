@@ -275,7 +275,13 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
     laterChunkStarts(indexChunks(data), chunkStarts);
   }
   const manifest: SearchManifest = {
-    shards: jobs.map((job, i) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest), weight: weights[i]!, titleSpan: job.titleSpan })),
+    shards: jobs.map((job, i) => ({
+      key: job.range.key,
+      folder: shardFolder(job.range.key, job.newest),
+      weight: weights[i]!,
+      titleSpan: job.titleSpan,
+      documents: job.range.end - job.range.start,
+    })),
     symbols: includeCharacters,
     chunkStarts,
   };

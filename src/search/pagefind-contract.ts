@@ -41,8 +41,12 @@
  *    (`prefixQuery`): the index words are token pairs (src/search/text.ts),
  *    and a query of one token is all the pairs it begins. Only where no
  *    word starts with it does Pagefind take the longest word that it starts
- *    with instead: no index word is a shorter start of one token, but a pair
- *    no page has would find its first token, so pairs are listed quoted.
+ *    with instead: a pair no page has would find its first token, so pairs
+ *    are listed quoted; and since Pagefind also indexes the parts of a run
+ *    of letters and digits (`11440300` of `11440300MB2C000949`), an index
+ *    without a run answers a prefix search for it with every page that has
+ *    a run starting with such a part (src/search/client/engine.ts leaves
+ *    out those shards).
  * 9. Chunks. The word index is cut into chunks, each listed in the
  *    metadata file (CBOR: the version, the pages, then each chunk's first
  *    word, last word and hash: `indexChunks`). A search loads, for each of

@@ -83,9 +83,10 @@ export interface SearchManifest {
    * its subfolders, merged into it. `folder` is relative to the bundle
    * (`''`, `2015/`), `key` the shard's name, `weight` its Pagefind
    * `indexWeight` (see `shardWeights`), `titleSpan` the words before the
-   * body in each of its documents (see `toIndexContent`).
+   * body in each of its documents (see `toIndexContent`), `documents` how
+   * many it holds (the `doc` values of the oldest shard come first).
    */
-  shards: Array<{ key: string; folder: string; weight: number; titleSpan: number }>;
+  shards: Array<{ key: string; folder: string; weight: number; titleSpan: number; documents: number }>;
   /** Symbols the index made searchable (see `includeCharacters`); a query part with any other symbol matches nothing. */
   symbols: string;
   /**

@@ -49,11 +49,13 @@ const NEWER: TestPage[] = [
   { url: '/kb/n3/', words: words('应 急 管 理 〔 2020 〕'), date: '2021-09-01', doc: 'n3' },
   // (8) Token pairs, as src/search/text.ts writes them.
   { url: '/kb/n4/', words: words('网格 格化 化 网络 络 化'), date: '2021-11-01', doc: 'n4' },
+  { url: '/kb/n5/', words: words('11440300MB2C000273_'), date: '2021-12-01', doc: 'n5' },
 ];
 /** The older index, merged into it. */
 const OLDER: TestPage[] = [
   { url: '/kb/o1/', words: words('土 地 整 备'), date: '2019-03-01', doc: 'o1' },
   { url: '/kb/o2/', words: words('整 备 土 地 土'), date: '2019-07-01', doc: 'o2' },
+  { url: '/kb/o3/', words: words('11440300MB2C000949_'), date: '2019-08-01', doc: 'o3' },
 ];
 const START_MARKER = 'ǃ';
 /** (9) Enough pairs that one token begins for its words to fill more than one chunk of the word index. */
@@ -194,7 +196,7 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
 
   it('(4) counts the results carrying each filter value, across merged indexes', async () => {
     const { filters } = await search(phraseQuery(['整', '备']));
-    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, n4: 0, o1: 1, o2: 1 });
+    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, n4: 0, n5: 0, o1: 1, o2: 1, o3: 0 });
   });
 
   it('(5) scores a sorted search by rank in its own index times its weight, and lists merged results by score', async () => {
@@ -227,6 +229,9 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
     // Only where no word starts with it, the longest word that it starts with instead (why pairs are listed quoted).
     expect(await found('化管')).toEqual([{ url: '/kb/n4/', words: [2, 5] }]);
     expect(urls((await search(phraseQuery(['化管']))).results)).toEqual([]);
+    // A run of letters and digits is also indexed in parts (11440300, …): an index without the run answers with those.
+    expect(urls((await search(prefixQuery('11440300mb2c000273_'))).results)).toEqual(['/kb/n5/', '/kb/o3/']);
+    expect(urls((await search(phraseQuery(['11440300']))).results)).toEqual(['/kb/n5/', '/kb/o3/']);
     // The pairs' phrase, exactly.
     expect(urls((await search(phraseQuery(['网格', '格化']))).results)).toEqual(['/kb/n4/']);
     expect(urls((await search(phraseQuery(['格化', '网格']))).results)).toEqual([]);

@@ -50,7 +50,8 @@ import {
 import { RecentlyUsed } from '../../lib/recently-used.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../ranking.ts';
 import type { SearchSort } from '../state.ts';
-import { indexPhrase, isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
+import { WORD_END, indexPhrase, isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
+import { partMatches } from '../excerpt.ts';
 
 /** A result ready to show. */
 export interface ShownResult {
@@ -136,6 +137,8 @@ export class SearchEngine {
   private readonly shards: SearchManifest['shards'];
   private readonly weights: number[];
   private readonly chunkStarts: Record<string, string[]>;
+  private readonly strays = new Map<string, Promise<Set<number>>>();
+  private readonly fragments = new Map<string, Promise<ShownResult>>();
   /** Tokens whose later index chunks are loaded (see `SearchManifest.chunkStarts`). */
   private readonly chunksLoaded = new Map<string, Promise<void>>();
 
@@ -184,9 +187,63 @@ export class SearchEngine {
       this.documentFilter ??= loadFilters(this.pagefind, [DOCUMENT_FILTER]);
       await this.documentFilter;
       documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.search(partQuery(part)), DOCUMENT_FILTER) : new Set<string>();
+      const stray = await this.strayShards(part);
+      if (stray.size > 0) documents = new Set([...documents].filter((value) => !stray.has(this.shardOfDocument(value))));
       this.phraseCache.set(key, documents);
     }
     return documents;
+  }
+
+  /** The shard (its place in the manifest, newest first) of the document with `doc` value `value`. */
+  private shardOfDocument(value: string): number {
+    let position = Number.parseInt(value, 36);
+    for (let shard = this.shards.length - 1; shard >= 0; shard--) {
+      position -= this.shards[shard]!.documents;
+      if (position < 0) return shard;
+    }
+    return 0;
+  }
+
+  /**
+   * Shards whose results for a part of one run of letters or digits are
+   * none of its own: where no word starts with the run, Pagefind takes the
+   * longest word it starts with instead, and Pagefind also indexes the parts
+   * of such runs (`11440300` of `11440300MB2C000949`), so a shard without
+   * the run answers with every document that has a run starting so
+   * (pagefind-contract.ts (8)). Either all of a shard's results contain the
+   * part or none does: the newest of each is read to tell (one fragment a
+   * shard, kept for showing it).
+   */
+  private async strayShards(part: QueryPart): Promise<Set<number>> {
+    const [token] = part;
+    if (part.length !== 1 || !token || token.length < 2 || !token.endsWith(WORD_END)) return new Set();
+    let found = this.strays.get(token);
+    if (!found) {
+      found = (async () => {
+        const { results } = await this.search(prefixQuery(token), { sort: { date: 'desc' } });
+        const newest = new Map<number, PagefindResult>();
+        for (const result of results) {
+          if (isShardStart(result)) continue;
+          const shard = shardOfSortedResult(result.score, this.weights);
+          if (!newest.has(shard)) newest.set(shard, result);
+        }
+        const stray = new Set<number>();
+        await Promise.all(
+          [...newest].map(async ([shard, result]) => {
+            const { fields, blocks } = await this.found(result, shard).load();
+            if (partMatches([fields.title, ...blocks].join('\n'), [part])[0]!.length === 0) stray.add(shard);
+          }),
+        );
+        return stray;
+      })();
+      this.strays.set(token, found);
+    }
+    return found;
+  }
+
+  /** A listed document; its fragment, once read, is kept for the next searches. */
+  private found(result: PagefindResult, shard = shardOfSortedResult(result.score, this.weights)): Found {
+    return new Found(result, this.shards[shard]!.titleSpan, this.fragments);
   }
 
   async run({ parts, filters, sort, counts: wantCounts }: SearchRequest): Promise<SearchOutcome> {
@@ -199,7 +256,11 @@ export class SearchEngine {
     if (parts.length > 1 && !wantCounts) {
       // Without counts, no `doc` filter: each part listed in date order, the shortest list kept where the others have it too.
       const lists: Array<{ part: QueryPart; results: PagefindResult[] }> = [];
-      for (const part of parts) lists.push({ part, results: (await this.search(partQuery(part), { filters, sort: { date: 'desc' } })).results });
+      for (const part of parts) {
+        const stray = await this.strayShards(part);
+        const { results } = await this.search(partQuery(part), { filters, sort: { date: 'desc' } });
+        lists.push({ part, results: stray.size > 0 ? results.filter((result) => isShardStart(result) || !stray.has(shardOfSortedResult(result.score, this.weights))) : results });
+      }
       const [shortest, ...others] = lists.sort((a, b) => a.results.length - b.results.length);
       const inAll = others.map((list) => new Set(list.results.map((result) => result.id)));
       const newestFirst = shortest!.results.filter((result) => !isShardStart(result) && inAll.every((ids) => ids.has(result.id)));
@@ -209,9 +270,10 @@ export class SearchEngine {
     // one part is a phrase search; several are one `doc` filter.
     let term: string | null = null;
     const scope: PagefindFilters = {};
-    if (parts.length === 1) {
+    const stray = parts.length === 1 ? await this.strayShards(parts[0]!) : new Set<number>();
+    if (parts.length === 1 && (stray.size === 0 || !wantCounts)) {
       term = partQuery(parts[0]!);
-    } else if (parts.length > 1) {
+    } else if (parts.length >= 1) {
       const sets: Set<string>[] = [];
       for (const part of parts) sets.push(await this.documentsWith(part));
       const documents = intersection(sets);
@@ -220,7 +282,7 @@ export class SearchEngine {
     }
     const selected: PagefindFilters = { ...scope, ...filters };
     const listed = await this.search(term, { filters: selected, sort: { date: 'desc' } });
-    const newestFirst = listed.results.filter((result) => !isShardStart(result));
+    const newestFirst = listed.results.filter((result) => !isShardStart(result) && (term === null || !stray.has(shardOfSortedResult(result.score, this.weights))));
 
     const counts = wantCounts ? noCounts() : undefined;
     for (const facet of counts ? SEARCH_FACETS : []) {
@@ -247,7 +309,7 @@ export class SearchEngine {
     listedBy: QueryPart | undefined,
   ): Promise<Pick<SearchOutcome, 'results' | 'ranked'>> {
     const inOrder = sort === 'oldest' ? [...newestFirst].reverse() : newestFirst;
-    const found = inOrder.map((result) => new Found(result, this.shards[shardOfSortedResult(result.score, this.weights)]!.titleSpan));
+    const found = inOrder.map((result) => this.found(result));
     if (sort !== 'relevance' || parts.length === 0) return { results: found };
     if (found.length <= RANK_FROM_TEXT || (parts.length === 1 && indexPhrase(parts[0]!).prefix)) return { results: await this.rank(found, parts) };
     // The listing search reported where its part first occurs: the title comes first, so that tells a title match.
@@ -303,23 +365,28 @@ class Found implements FoundDocument {
   readonly id: string;
   /** Where the listing search matched: for a prefix search, every position (see `partQuery`). */
   readonly words: number[];
-  private loaded: Promise<ShownResult> | undefined;
 
   constructor(
     private readonly result: PagefindResult,
     /** Its shard's title span: a match ending before this position is in the title. */
     readonly titleSpan: number,
+    /** Fragments read so far, by result id, shared by every search of the page. */
+    private readonly fragments: Map<string, Promise<ShownResult>>,
   ) {
     this.id = result.id;
     this.words = result.words;
   }
 
   load(): Promise<ShownResult> {
-    this.loaded ??= this.result.data().then((fragment) => ({
-      url: fragment.url,
-      fields: fragment.meta as unknown as ResultFields,
-      blocks: splitIndexContent(fragment.content).blocks,
-    }));
-    return this.loaded;
+    let loaded = this.fragments.get(this.id);
+    if (!loaded) {
+      loaded = this.result.data().then((fragment) => ({
+        url: fragment.url,
+        fields: fragment.meta as unknown as ResultFields,
+        blocks: splitIndexContent(fragment.content).blocks,
+      }));
+      this.fragments.set(this.id, loaded);
+    }
+    return loaded;
   }
 }
