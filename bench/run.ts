@@ -134,10 +134,15 @@ function sideBySideTargets(result: SideBySide): Target[] {
   const list: Target[] = [];
   const slowest = Math.max(...result.queries.map(({ ours, stock }) => ours.milliseconds / Math.max(stock.milliseconds, 1)));
   const heaviest = Math.max(...result.queries.map(({ ours, stock }) => ours.bytes / Math.max(stock.bytes, 1)));
+  const withoutFonts = (metrics: { bytes: number; fontBytes: number }) => metrics.bytes - metrics.fontBytes;
+  const heaviestWithoutFonts = Math.max(...result.queries.map(({ ours, stock }) => withoutFonts(ours) / Math.max(withoutFonts(stock), 1)));
+  const slowestRanked = Math.max(...result.queries.map(({ ours, stock }) => (ours.rankedMilliseconds ?? ours.milliseconds) / Math.max(stock.milliseconds, 1)));
   const first = result.queries.find((query) => query.first)!;
   list.push(
     { name: 'search time / stock Pagefind, worst query', value: slowest, limit: 1, kind: 'max', unit: '×' },
+    { name: 'search time in full relevance order / stock Pagefind, worst query', value: slowestRanked, limit: 1, kind: 'max', unit: '×' },
     { name: 'search bytes / stock Pagefind, worst query', value: heaviest, limit: 1, kind: 'max', unit: '×' },
+    { name: 'search bytes without web fonts / stock Pagefind, worst query', value: heaviestWithoutFonts, limit: 1, kind: 'max', unit: '×' },
     { name: 'first query of a session / stock Pagefind', value: first.ours.milliseconds / Math.max(first.stock.milliseconds, 1), limit: 1, kind: 'max', unit: '×' },
     { name: 'warm query time, median', value: result.warmMedianMilliseconds.ours, limit: 50, kind: 'max', unit: 'ms' },
     { name: 'search precision, worst query', value: Math.min(...result.queries.map(({ ours }) => ours.precision)), limit: 1, kind: 'min', unit: '' },

@@ -62,9 +62,10 @@ function trackBytes(cdp: CDPSession) {
 /**
  * Runs a query in the open search page through its own form, as a reader
  * does, until its first results are shown with their excerpts. The page
- * counts finished searches in `data-search-runs` and the last one's results
- * in `data-search-total`, and keeps their fragment hashes in
- * `searchResultIds` (src/search/client/page.ts).
+ * counts searches whose results it has shown in `data-search-runs` and the
+ * last one's results in `data-search-total`, and keeps their fragment hashes
+ * in `searchResultIds` (src/search/client/page.ts); it is `aria-busy` until
+ * they are in their final order, which `rankedMilliseconds` waits for.
  */
 export async function runQuery(page: import('playwright-core').Page, query: string) {
   return page.evaluate(async (query) => {
@@ -74,11 +75,18 @@ export async function runQuery(page: import('playwright-core').Page, query: stri
     const started = performance.now();
     root.querySelector<HTMLInputElement>('input[name="q"]')!.value = query;
     root.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
-    await new Promise<void>((resolve) => {
-      const check = () => (finished() > before ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    return { results: Number(root.dataset.searchTotal), milliseconds: performance.now() - started, ids: root.searchResultIds };
+    const until = (done: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => (done() ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+    await until(() => finished() > before);
+    const milliseconds = performance.now() - started;
+    const results = Number(root.dataset.searchTotal);
+    const ids = root.searchResultIds;
+    // Shown; then settled, once the results are in their full relevance order (src/search/client/page.ts).
+    await until(() => root.getAttribute('aria-busy') === 'false');
+    return { results, milliseconds, rankedMilliseconds: performance.now() - started, ids };
   }, query);
 }
 

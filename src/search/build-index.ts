@@ -18,8 +18,18 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { extractBodyBlocks } from '../lib/html-text.ts';
 import { DOCUMENT_FILTER, documentFilterValue, type SearchRecord } from './record.ts';
-import { SEARCH_INDEX_LANGUAGE, SHARD_START_DATE, shardWeights } from './pagefind-contract.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_MANIFEST_FILE, partitionShards, shardFolder, shardStartUrl, type SearchManifest, type ShardRange } from './shards.ts';
+import { gunzipSync } from 'node:zlib';
+import { FILE_SIGNATURE, SEARCH_INDEX_LANGUAGE, SHARD_START_DATE, indexChunks, shardWeights } from './pagefind-contract.ts';
+import {
+  SEARCH_BUNDLE_DIR,
+  SEARCH_MANIFEST_FILE,
+  laterChunkStarts,
+  partitionShards,
+  shardFolder,
+  shardStartUrl,
+  type SearchManifest,
+  type ShardRange,
+} from './shards.ts';
 import { SHARD_START_WORD, UNSEARCHABLE_SYMBOLS, indexSymbols, titleSpan, toIndexContent } from './text.ts';
 import { pruneCache, touchCacheEntry } from '../../scripts/publish/build-cache.ts';
 import { linkOrCopyTree } from '../../scripts/publish/output-files.ts';
@@ -256,9 +266,24 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   }
   await Promise.all(placements);
   await pruneCache(cacheRoot, used);
+  const chunkStarts: Record<string, string[]> = {};
+  for (const job of jobs) {
+    const folder = path.join(bundle, shardFolder(job.range.key, job.newest));
+    const meta = (await readdir(folder)).find((name) => name.endsWith('.pf_meta'));
+    if (!meta) throw new Error(`搜索索引：分片 ${job.range.key} 缺少元数据文件（search index: shard ${job.range.key} has no .pf_meta）`);
+    const data = gunzipSync(await readFile(path.join(folder, meta))).subarray(FILE_SIGNATURE.length);
+    laterChunkStarts(indexChunks(data), chunkStarts);
+  }
   const manifest: SearchManifest = {
-    shards: jobs.map((job, i) => ({ key: job.range.key, folder: shardFolder(job.range.key, job.newest), weight: weights[i]!, titleSpan: job.titleSpan })),
+    shards: jobs.map((job, i) => ({
+      key: job.range.key,
+      folder: shardFolder(job.range.key, job.newest),
+      weight: weights[i]!,
+      titleSpan: job.titleSpan,
+      documents: job.range.end - job.range.start,
+    })),
     symbols: includeCharacters,
+    chunkStarts,
   };
   await writeFile(path.join(bundle, SEARCH_MANIFEST_FILE), JSON.stringify(manifest));
 

@@ -4,7 +4,7 @@
  * (folded characters, the same words), and each match is marked whole, from
  * its first character to its last.
  */
-import { foldChar, indexWord, tokenize, type QueryPart } from './text.ts';
+import { SPACE_WORD, foldChar, indexWord, tokenize, type QueryPart } from './text.ts';
 
 /** A run of text, marked when it is (part of) a match. */
 export interface Segment {
@@ -38,8 +38,9 @@ function foldWithOffsets(text: string) {
 /** Every occurrence of each part in `text`, as ranges of the original text (one list per part, overlaps kept). */
 export function partMatches(text: string, parts: readonly QueryPart[]): Range[][] {
   const { folded, starts, ends } = foldWithOffsets(text);
-  const tokens = tokenize(folded).filter((token) => token.kind !== 'space');
-  const words = tokens.map((token) => indexWord(token).toLowerCase());
+  const tokens = tokenize(folded);
+  // Whitespace is a word of its own, as in the index: no match runs across it.
+  const words = tokens.map((token) => (token.kind === 'space' ? SPACE_WORD : indexWord(token).toLowerCase()));
   return parts.map((part) => {
     const found: Range[] = [];
     for (let i = 0; i + part.length <= words.length; i += 1) {

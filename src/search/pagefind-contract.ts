@@ -28,10 +28,32 @@
  *    merged results are listed by score (`shardWeights`, `shardOfSortedResult`).
  * 6. Loading. `noWorker` is an option of the first instance only (merged
  *    indexes warn of it as unknown); `baseUrl: '/'` leaves stored URLs as they
- *    are; `preload(null, { filters })` loads those filters' data.
+ *    are; `preload(null, { filters })` loads those filters' data. Queries
+ *    are cut into words in the language of the page's `<html lang>` when
+ *    `init()` is called, so it is `und` for that call: under `zh-cn`
+ *    Pagefind would cut a query's token pairs again with Intl.Segmenter
+ *    (`格化` → `格 化`).
  * 7. Files. Every file of the index (fragments, word index, filters,
  *    metadata) is gzip of `FILE_SIGNATURE` followed by its data; a fragment's
  *    data is JSON with the page's `url`, `content` and `meta`.
+ * 8. Prefixes. An unquoted one-word search finds every page with a word
+ *    that starts with it, and reports every position of those words
+ *    (`prefixQuery`): the index words are token pairs (src/search/text.ts),
+ *    and a query of one token is all the pairs it begins. Only where no
+ *    word starts with it does Pagefind take the longest word that it starts
+ *    with instead: a pair no page has would find its first token, so pairs
+ *    are listed quoted; and since Pagefind also indexes the parts of a run
+ *    of letters and digits (`11440300` of `11440300MB2C000949`), an index
+ *    without a run answers a prefix search for it with every page that has
+ *    a run starting with such a part (src/search/client/engine.ts leaves
+ *    out those shards).
+ * 9. Chunks. The word index is cut into chunks, each listed in the
+ *    metadata file (CBOR: the version, the pages, then each chunk's first
+ *    word, last word and hash: `indexChunks`). A search loads, for each of
+ *    its words, the one chunk whose range holds it, and matches prefixes
+ *    among all words loaded so far: so the words a token begins that lie in
+ *    later chunks are found only once those are loaded (`preload` of their
+ *    first words, listed in the manifest, src/search/shards.ts).
  */
 /** The Pagefind version these assumptions were last checked against. */
 export const PAGEFIND_VERSION_TESTED = '1.6.0';
@@ -49,6 +71,11 @@ export const SEARCH_INDEX_LANGUAGE = 'und';
 /** (2) Words as a Pagefind exact-phrase query: `"土 地 整 备"`. */
 export function phraseQuery(words: readonly string[]): string {
   return `"${words.join(' ')}"`;
+}
+
+/** (8) One word as a Pagefind prefix search: every word that starts with it. */
+export function prefixQuery(word: string): string {
+  return word;
 }
 
 /** A page in a search's results (Pagefind's browser API). */
@@ -94,24 +121,37 @@ export interface PagefindApi {
  * (6) Loads Pagefind from `bundleUrl` and merges the other shards into it,
  * each with its weight, on the page's own thread: a worker would get the CSP
  * of pagefind-worker.js, and only the search page's policy allows compiling
- * WebAssembly. Then loads the data of `filters`, so that every search
- * reports their counts.
+ * WebAssembly. The filters' data is left to `loadFilters`.
  */
 export async function openMergedIndex(
   bundleUrl: string,
   /** Newest first; may still be on its way, while Pagefind's code loads. */
   shardList: Promise<ReadonlyArray<{ folder: string; weight: number }>>,
-  filters: readonly string[],
 ): Promise<PagefindApi> {
   const [pagefind, shards] = await Promise.all([import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindApi>, shardList]);
   // Stored URLs already carry the site base (/kb/); Pagefind would add it again.
   const indexOptions = (weight: number) => ({ baseUrl: '/', indexWeight: weight });
   const [newest, ...older] = shards;
   await pagefind.options({ ...indexOptions(newest!.weight), noWorker: true });
-  await pagefind.init();
+  // Pagefind reads the language at once, in the call; the page's own is put back before anything else runs.
+  const html = document.documentElement;
+  const pageLanguage = html.getAttribute('lang');
+  html.setAttribute('lang', SEARCH_INDEX_LANGUAGE);
+  let initialised: Promise<void>;
+  try {
+    initialised = pagefind.init();
+  } finally {
+    if (pageLanguage === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', pageLanguage);
+  }
+  await initialised;
   await Promise.all(older.map(({ folder, weight }) => pagefind.mergeIndex(`${bundleUrl}${folder}`, indexOptions(weight))));
-  await pagefind.preload(null, { filters: Object.fromEntries(filters.map((key) => [key, []])) });
   return pagefind;
+}
+
+/** (6) Loads the data of `filters`, so that every search from now on reports their counts. */
+export async function loadFilters(pagefind: PagefindApi, filters: readonly string[]): Promise<void> {
+  await pagefind.preload(null, { filters: Object.fromEntries(filters.map((key) => [key, []])) });
 }
 
 /** (4) The values of `filter` that some result of `response` carries. */
@@ -180,6 +220,55 @@ export function shardOfSortedResult(score: number, weights: readonly number[]): 
 /** A result that is a shard's start marker rather than a document (see above). */
 export function isShardStart(result: { score: number }): boolean {
   return result.score === 0;
+}
+
+/** (9) A chunk of the word index: its first and last word, and its file's hash. */
+export interface IndexChunk {
+  from: string;
+  to: string;
+  hash: string;
+}
+
+type Cbor = number | string | Uint8Array | Cbor[];
+
+/** The definite-length CBOR Pagefind's metadata is written in (arrays, strings, whole numbers). */
+function readCbor(bytes: Uint8Array, at: { offset: number }): Cbor {
+  const head = bytes[at.offset++]!;
+  const major = head >> 5;
+  const info = head & 31;
+  let length = info;
+  if (info >= 24) {
+    if (info > 27) throw new Error(`Pagefind metadata: CBOR item ${head} at ${at.offset - 1} is not supported`);
+    length = 0;
+    for (let i = 0; i < 2 ** (info - 24); i++) length = length * 256 + bytes[at.offset++]!;
+  }
+  switch (major) {
+    case 0:
+      return length;
+    case 1:
+      return -1 - length;
+    case 2:
+    case 3: {
+      const data = bytes.subarray(at.offset, at.offset + length);
+      at.offset += length;
+      return major === 3 ? new TextDecoder().decode(data) : data;
+    }
+    case 4:
+      return Array.from({ length }, () => readCbor(bytes, at));
+    default:
+      throw new Error(`Pagefind metadata: CBOR major type ${major} at ${at.offset - 1} is not supported`);
+  }
+}
+
+/** (9) The word index's chunks, in word order, from a metadata file's data (gunzipped, signature removed). */
+export function indexChunks(metaData: Uint8Array): IndexChunk[] {
+  const meta = readCbor(metaData, { offset: 0 });
+  const chunks = Array.isArray(meta) ? meta[2] : undefined;
+  if (!Array.isArray(chunks)) throw new Error('Pagefind metadata: no list of index chunks where expected');
+  return chunks.map((chunk) => {
+    const [from, to, hash] = chunk as string[];
+    return { from: from!, to: to!, hash: hash! };
+  });
 }
 
 /** (7) Every Pagefind file decompresses to this, then its data. */

@@ -6,14 +6,19 @@
  * stand next to each other in order) or, equivalently, from its text.
  */
 import { partMatches } from './excerpt.ts';
-import type { QueryPart } from './text.ts';
+import { indexPhrase, type QueryPart } from './text.ts';
 
-/** Positions of each index word in one document. */
+/** Positions in one document of each index word a query looks up (see `phraseStarts`). */
 export type WordPositions = ReadonlyMap<string, readonly number[]>;
 
-/** Start positions of every occurrence of `part` (its words at consecutive positions). */
+/**
+ * Start positions of every occurrence of `part`: its index words (see
+ * `indexPhrase`) at consecutive positions. `positions` holds, for each of
+ * those words, the positions of the index words it is a prefix of, as a
+ * one-word Pagefind search reports them.
+ */
 export function phraseStarts(part: QueryPart, positions: WordPositions): number[] {
-  const [first, ...rest] = part;
+  const [first, ...rest] = indexPhrase(part).words;
   if (first === undefined) return [];
   const following = rest.map((word) => new Set(positions.get(word) ?? []));
   return (positions.get(first) ?? []).filter((start) => following.every((set, i) => set.has(start + i + 1)));

@@ -1,3 +1,6 @@
+import type { IndexChunk } from './pagefind-contract.ts';
+import { firstToken } from './text.ts';
+
 /**
  * The search index is written in shards, each a Pagefind index of its own
  * that the search page merges (Pagefind's `mergeIndex`). One index of the
@@ -16,10 +19,11 @@
  * says otherwise. A balance measured at 10,000 documents (bench/README.md):
  * smaller shards index faster in less memory (2,000: 45 s of CPU, 1.0 GB;
  * 4,000: about 60 s, 1.4 GB; one index: 89 s, 3.0 GB), but every query loads
- * each shard's index chunks for its characters, so more shards cost readers
- * bytes and time on every search.
+ * each shard's index chunk for each of its words (about 23 KB each), so more
+ * shards cost readers bytes and time on every search: 5,000 puts the
+ * 10,000-document benchmark's ten years in two shards, not three.
  */
-export const DEFAULT_SHARD_SIZE = 4000;
+export const DEFAULT_SHARD_SIZE = 5000;
 
 /** The shard size from `GAZETTE_SEARCH_SHARD_SIZE`: unset or empty is the default, anything else a positive whole number. */
 export function parseShardSize(value: string | undefined): number {
@@ -79,11 +83,35 @@ export interface SearchManifest {
    * its subfolders, merged into it. `folder` is relative to the bundle
    * (`''`, `2015/`), `key` the shard's name, `weight` its Pagefind
    * `indexWeight` (see `shardWeights`), `titleSpan` the words before the
-   * body in each of its documents (see `toIndexContent`).
+   * body in each of its documents (see `toIndexContent`), `documents` how
+   * many it holds (the `doc` values of the oldest shard come first).
    */
-  shards: Array<{ key: string; folder: string; weight: number; titleSpan: number }>;
+  shards: Array<{ key: string; folder: string; weight: number; titleSpan: number; documents: number }>;
   /** Symbols the index made searchable (see `includeCharacters`); a query part with any other symbol matches nothing. */
   symbols: string;
+  /**
+   * Token → the first words of the index chunks, after the first, that hold
+   * words it begins, in any shard (see `laterChunkStarts`): loaded before a
+   * prefix search for the token, so that it finds them all.
+   */
+  chunkStarts: Record<string, string[]>;
+}
+
+/**
+ * For each token whose words run from one chunk of the word index into the
+ * next, the first words of those next chunks. A prefix search loads only the
+ * chunk that holds its own word (pagefind-contract.ts (9)); the common
+ * token `区` begins hundreds of pairs, and at 2,000 documents a prefix
+ * search for it without the later chunks missed 32 of 1,995 documents.
+ */
+export function laterChunkStarts(chunks: readonly IndexChunk[], starts: Record<string, string[]> = {}): Record<string, string[]> {
+  for (let i = 1; i < chunks.length; i++) {
+    const token = firstToken(chunks[i]!.from);
+    if (token !== firstToken(chunks[i - 1]!.to)) continue;
+    const list = (starts[token] ??= []);
+    if (!list.includes(chunks[i]!.from)) list.push(chunks[i]!.from);
+  }
+  return starts;
 }
 
 /** Pagefind's folder in the output; the search page loads `pagefind/pagefind.js`. */

@@ -4,16 +4,21 @@
  *
  * Pagefind matches whole words, and its own Chinese segmentation splits text
  * differently at index time (ICU4X) and in the browser (Intl.Segmenter). So
- * the index is given text that is already cut into the smallest units that a
- * reader can type, separated by thin spaces (`WORD_BREAK`):
+ * the index is given text that is already cut into words, separated by thin
+ * spaces (`WORD_BREAK`), from the smallest units that a reader can type:
  *
- * - every Han character is a word of its own (`网 格 化`), so any run of Han
- *   characters is a phrase of single characters and a quoted phrase search
- *   finds exactly the documents that contain it;
- * - a run of letters or digits (`OA`, `2020`, `G11`) is one word, ended by `_`
- *   so that Pagefind's prefix matching cannot stretch `6` to `60`;
- * - every other visible character (`〔`, `+`, `。`) is a word of its own and
- *   is made searchable through Pagefind's `includeCharacters`.
+ * - a token is a Han character, a run of letters or digits (`OA`, `2020`,
+ *   `G11`, ended by `_` so that Pagefind's prefix matching cannot stretch `6`
+ *   to `60`), or any other visible character (`〔`, `+`, `。`, made
+ *   searchable through Pagefind's `includeCharacters`);
+ * - the index word at each token is that token and the next one, within a
+ *   run of tokens (`网格 格化 化`): a token pair. A common character is in
+ *   most documents, but each of its pairs is far rarer, so a query loads and
+ *   intersects much shorter lists than with a word per character
+ *   (bench/README.md). There is still one word per token, so positions
+ *   count tokens; a query of n tokens is the exact phrase of its n − 1 pairs
+ *   (`"网格 格化"`, the last pair covers the last token), and a query of one
+ *   token a prefix search (`网` finds `网格`, `网络`, `网`): see `indexPhrase`.
  *
  * Both sides first fold each character on its own: full-width letters and
  * digits to ASCII, compatibility ideographs to their unified form, and
@@ -132,9 +137,18 @@ export function indexWord(token: TextToken): string {
   return token.kind === 'word' ? token.text + WORD_END : token.text;
 }
 
-/** The words of one block of document text as the index stores them (see `toIndexText`). */
+/**
+ * The words of one block of document text as the index stores them (see
+ * `toIndexText`): at each token, the token paired with the next one, unless
+ * whitespace or the block's end comes first. Whitespace is a `SPACE_WORD`.
+ */
 function indexWords(text: string): string[] {
-  return tokenize(foldText(text).trim()).map((token) => (token.kind === 'space' ? SPACE_WORD : indexWord(token)));
+  const tokens = tokenize(foldText(text).trim());
+  return tokens.map((token, i) => {
+    if (token.kind === 'space') return SPACE_WORD;
+    const next = tokens[i + 1];
+    return next && next.kind !== 'space' ? indexWord(token) + indexWord(next) : indexWord(token);
+  });
 }
 
 /**
@@ -182,10 +196,25 @@ export function toIndexContent(title: string, blocks: readonly string[], span: n
  */
 export function fromIndexText(indexText: string): string {
   return indexText
-    .replace(/(?<=[\p{L}\p{N}\p{M}])_/gu, '')
     .split(/\s+/u)
-    .map((word) => (word === SPACE_WORD ? ' ' : word))
-    .join('');
+    .map((word) => (word === SPACE_WORD ? ' ' : firstToken(word)))
+    .join('')
+    .replace(/(?<=[\p{L}\p{N}\p{M}])_/gu, '');
+}
+
+/**
+ * The first token of an index word (a token pair, or one token): a run of
+ * letters or digits up to its word end (it holds no other `_`), or else one
+ * character.
+ */
+export function firstToken(word: string): string {
+  const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
+  if (word === '') return '';
+  if (isWordChar(first)) {
+    const end = word.indexOf(WORD_END);
+    return end < 0 ? word : word.slice(0, end + 1);
+  }
+  return first;
 }
 
 /** Stored content (see `toIndexContent`) split back into its title and other blocks, readable. */
@@ -219,6 +248,26 @@ export function parseQuery(query: string): QueryPart[] {
     }
   }
   return parts;
+}
+
+/**
+ * How the index finds a query part: the index words at its consecutive
+ * positions, looked up as prefixes. A part of n ≥ 2 tokens is its n − 1
+ * token pairs (`网格化` → `网格 格化`), found exactly by a phrase search or
+ * each by prefix, since no index word is longer than a pair and a pair's
+ * first token is whole (a Han character, a run ended by `_`, or one
+ * symbol). A part of one token is that token, standing for every index word
+ * it begins: the token itself at a run's end, or paired with any next one.
+ */
+export interface IndexPhrase {
+  words: string[];
+  /** True for one token: a prefix search, not a phrase. */
+  prefix: boolean;
+}
+
+export function indexPhrase(part: QueryPart): IndexPhrase {
+  if (part.length <= 1) return { words: [...part], prefix: true };
+  return { words: part.slice(0, -1).map((word, i) => word + part[i + 1]!), prefix: false };
 }
 
 /** The characters, other than letters, digits, Han and whitespace, that occur in index text: Pagefind must keep them in words. */

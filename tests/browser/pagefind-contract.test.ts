@@ -13,17 +13,21 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FILE_SIGNATURE,
   PAGEFIND_VERSION_TESTED,
+  indexChunks,
   SEARCH_INDEX_LANGUAGE,
   SHARD_START_DATE,
   fragmentData,
   pagefindFileData,
   phraseQuery,
+  prefixQuery,
   shardOfSortedResult,
   shardWeights,
   type PagefindApi,
 } from '../../src/search/pagefind-contract.ts';
 import { WORD_BREAK } from '../../src/search/text.ts';
+import { laterChunkStarts } from '../../src/search/shards.ts';
 import { setPublishedModes } from '../../scripts/publish/output-modes.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveWithNginx, type NginxServer } from '../helpers/nginx.ts';
@@ -43,13 +47,25 @@ const NEWER: TestPage[] = [
   { url: '/kb/n2/', words: words('土 地 整 备 工 作 土 地'), date: '2021-05-01', doc: 'n2' },
   { url: '/kb/n1/', words: words('地 整 土 备'), date: '2021-01-01', doc: 'n1' },
   { url: '/kb/n3/', words: words('应 急 管 理 〔 2020 〕'), date: '2021-09-01', doc: 'n3' },
+  // (8) Token pairs, as src/search/text.ts writes them.
+  { url: '/kb/n4/', words: words('网格 格化 化 网络 络 化'), date: '2021-11-01', doc: 'n4' },
+  { url: '/kb/n5/', words: words('11440300MB2C000273_'), date: '2021-12-01', doc: 'n5' },
 ];
 /** The older index, merged into it. */
 const OLDER: TestPage[] = [
   { url: '/kb/o1/', words: words('土 地 整 备'), date: '2019-03-01', doc: 'o1' },
   { url: '/kb/o2/', words: words('整 备 土 地 土'), date: '2019-07-01', doc: 'o2' },
+  { url: '/kb/o3/', words: words('11440300MB2C000949_'), date: '2019-08-01', doc: 'o3' },
 ];
 const START_MARKER = 'ǃ';
+/** (9) Enough pairs that one token begins for its words to fill more than one chunk of the word index. */
+const CHUNKY_WORDS = 6000;
+const CHUNKY: TestPage[] = ['c1', 'c2'].map((doc) => ({
+  url: `/kb/${doc}/`,
+  words: Array.from({ length: CHUNKY_WORDS }, (_, i) => `网${String.fromCodePoint(0x4e00 + i)}`),
+  date: '2021-01-01',
+  doc,
+}));
 
 async function writeIndex(pages: readonly TestPage[], folder: string, key: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: '〔〕' });
@@ -84,10 +100,22 @@ const pagefind = await import('../../pagefind/pagefind.js');
 const weights = JSON.parse(document.body.dataset.weights);
 // (6) noWorker on the first instance; baseUrl '/' keeps stored URLs.
 await pagefind.options({ baseUrl: '/', indexWeight: weights[0], noWorker: true });
-await pagefind.init();
+// (6) The query language is the page's when init() is called: und, then the page's own again.
+document.documentElement.lang = 'und';
+const initialised = pagefind.init();
+document.documentElement.lang = 'zh-CN';
+await initialised;
 await pagefind.mergeIndex('../../pagefind/older/', { baseUrl: '/', indexWeight: weights[1] });
 await pagefind.preload(null, { filters: { doc: [] } });
 window.pagefind = pagefind;
+// (9) An index of its own, in a Pagefind of its own.
+const chunky = await import('../../pagefind/chunky/pagefind.js');
+await chunky.options({ baseUrl: '/', noWorker: true });
+document.documentElement.lang = 'und';
+const chunkyReady = chunky.init();
+document.documentElement.lang = 'zh-CN';
+await chunkyReady;
+window.chunky = chunky;
 document.body.dataset.ready = 'true';
 `;
 
@@ -119,6 +147,7 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
     site = await tempDir('gazette-pagefind-contract-');
     await writeIndex(NEWER, path.join(site, 'pagefind'), 'newer');
     await writeIndex(OLDER, path.join(site, 'pagefind', 'older'), 'older');
+    await writeIndex(CHUNKY, path.join(site, 'pagefind', 'chunky'), 'chunky');
     await mkdir(path.join(site, 'search', 'contract'), { recursive: true });
     await writeFile(path.join(site, 'search', 'contract', 'harness.js'), HARNESS);
     await writeFile(
@@ -167,7 +196,7 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
 
   it('(4) counts the results carrying each filter value, across merged indexes', async () => {
     const { filters } = await search(phraseQuery(['整', '备']));
-    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, o1: 1, o2: 1 });
+    expect(filters.doc).toEqual({ n1: 0, n2: 1, n3: 0, n4: 0, n5: 0, o1: 1, o2: 1, o3: 0 });
   });
 
   it('(5) scores a sorted search by rank in its own index times its weight, and lists merged results by score', async () => {
@@ -182,6 +211,54 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
 
   it('(6) takes noWorker without a warning, and merged indexes keep stored URLs', () => {
     expect(warnings).toEqual([]);
+  });
+
+  it('(6) cuts queries in the language the page had when init() was called, not the one it has now', async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Under zh-CN, Intl.Segmenter would cut 格化 into 格 and 化, and find 化 at 2 and 5 as well.
+    const found = (await search(prefixQuery('格化'))).results.filter((result) => !isMarker(result));
+    expect(found.map(({ url, words }) => ({ url, words }))).toEqual([{ url: '/kb/n4/', words: [1] }]);
+  });
+
+  it('(8) finds by an unquoted word every page with a word it begins, with every position of those words', async () => {
+    const found = async (word: string) => (await search(prefixQuery(word))).results.filter((result) => !isMarker(result)).map(({ url, words }) => ({ url, words }));
+    expect(await found('网')).toEqual([{ url: '/kb/n4/', words: [0, 3] }]);
+    expect(await found('化')).toEqual([{ url: '/kb/n4/', words: [2, 5] }]);
+    // A word that begins no other is found alone.
+    expect(await found('格化')).toEqual([{ url: '/kb/n4/', words: [1] }]);
+    // Only where no word starts with it, the longest word that it starts with instead (why pairs are listed quoted).
+    expect(await found('化管')).toEqual([{ url: '/kb/n4/', words: [2, 5] }]);
+    expect(urls((await search(phraseQuery(['化管']))).results)).toEqual([]);
+    // A run of letters and digits is also indexed in parts (11440300, …): an index without the run answers with those.
+    expect(urls((await search(prefixQuery('11440300mb2c000273_'))).results)).toEqual(['/kb/n5/', '/kb/o3/']);
+    expect(urls((await search(phraseQuery(['11440300']))).results)).toEqual(['/kb/n5/', '/kb/o3/']);
+    // The pairs' phrase, exactly.
+    expect(urls((await search(phraseQuery(['网格', '格化']))).results)).toEqual(['/kb/n4/']);
+    expect(urls((await search(phraseQuery(['格化', '网格']))).results)).toEqual([]);
+  });
+
+  it('(9) lists the word index chunks in the metadata, and finds a prefix only among the words of chunks loaded', async () => {
+    const folder = path.join(site, 'pagefind', 'chunky');
+    const meta = (await readdir(folder)).find((name) => name.endsWith('.pf_meta'))!;
+    const chunks = indexChunks(gunzipSync(await readFile(path.join(folder, meta))).subarray(FILE_SIGNATURE.length));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const [i, chunk] of chunks.entries()) {
+      expect(chunk.from <= chunk.to, chunk.hash).toBe(true);
+      if (i > 0) expect(chunks[i - 1]!.to < chunk.from, chunk.hash).toBe(true);
+      expect(await readFile(path.join(folder, 'index', `${chunk.hash}.pf_index`)), chunk.hash).toBeTruthy();
+    }
+    const starts = laterChunkStarts(chunks)['网']!;
+    expect(starts.length).toBeGreaterThan(0);
+    const positions = () =>
+      page.evaluate(async () => {
+        const api = (window as unknown as { chunky: PagefindApi }).chunky;
+        return (await api.search('网')).results[0]?.words.length ?? 0;
+      });
+    const before = await positions();
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(CHUNKY_WORDS);
+    await page.evaluate((term) => (window as unknown as { chunky: PagefindApi }).chunky.preload(term), starts.join(' '));
+    expect(await positions()).toBe(CHUNKY_WORDS);
   });
 
   it('(7) writes every file as gzip of its signature and data; a fragment is JSON with url, content and meta', async () => {

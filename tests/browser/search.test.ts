@@ -75,8 +75,10 @@ async function showAll(page: Page): Promise<ShownResult[]> {
   return (await readResults(page)).results;
 }
 
-/** The facet counts the page shows: facet → option value → count. */
+/** The facet counts the page shows once the reader reaches for the filters: facet → option value → count. */
 async function facetCounts(page: Page): Promise<Record<string, Record<string, number>>> {
+  await page.focus('select[name="kind"]');
+  await page.waitForSelector('[data-search-root][data-search-counts="shown"]');
   return page.$$eval('.finder__filter select:not([name="sort"])', (selects) =>
     Object.fromEntries(
       (selects as HTMLSelectElement[]).map((select) => [
@@ -326,6 +328,26 @@ describe('search in chromium, served by nginx under /kb/', () => {
     expect(nonZero(await facetCounts(page))).toEqual(tally(expected('应急预案')));
     await search('');
     expect(nonZero(await facetCounts(page))).toEqual(tally(publishedFixture().map((doc) => url(doc.url))));
+  });
+
+  it('loads no filter data and shows no counts until the reader reaches for the filters', async () => {
+    const filterFiles: string[] = [];
+    const record = (request: { url(): string }) => {
+      if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
+    };
+    page.on('request', record);
+    try {
+      await search('应急预案');
+      expect(filterFiles).toEqual([]);
+      expect(await page.getAttribute('[data-search-root]', 'data-search-counts')).toBe('none');
+      const kinds = await page.$$eval('select[name="kind"] option', (options) => options.map((option) => option.textContent));
+      expect(kinds.some((text) => /（\d+）$/.test(text ?? ''))).toBe(false);
+      const counts = await facetCounts(page);
+      expect(filterFiles.length).toBeGreaterThan(0);
+      expect(Object.values(counts.kind!).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+    } finally {
+      page.off('request', record);
+    }
   });
 
   it('browses by filters with no query, and counts the other values of a chosen facet', async () => {

@@ -11,6 +11,7 @@ import {
   isShardStart,
   pagefindFileData,
   phraseQuery,
+  prefixQuery,
   shardOfSortedResult,
   shardWeights,
 } from '../../src/search/pagefind-contract.ts';
@@ -18,6 +19,13 @@ import {
 describe('phraseQuery', () => {
   it('writes words as a Pagefind exact phrase', () => {
     expect(phraseQuery(['1_', '+', '6_', '+', 'n_'])).toBe('"1_ + 6_ + n_"');
+  });
+});
+
+describe('prefixQuery', () => {
+  it('writes one word unquoted, so that Pagefind extends it to every word it begins', () => {
+    expect(prefixQuery('网')).toBe('网');
+    expect(prefixQuery('2019_')).toBe('2019_');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, parseShardSize, partitionShards, shardFolder } from '../../src/search/shards.ts';
+import { DEFAULT_SHARD_SIZE, laterChunkStarts, parseShardSize, partitionShards, shardFolder } from '../../src/search/shards.ts';
 
 /** `count` dates in `year`, in order. */
 const datesIn = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();
@@ -67,5 +67,17 @@ describe('parseShardSize', () => {
     expect(parseShardSize('')).toBe(DEFAULT_SHARD_SIZE);
     expect(parseShardSize('3')).toBe(3);
     for (const bad of ['0', '-2', '1.5', 'many']) expect(() => parseShardSize(bad), bad).toThrow(/GAZETTE_SEARCH_SHARD_SIZE.*positive whole number/);
+  });
+});
+
+describe('laterChunkStarts', () => {
+  const chunk = (from: string, to: string) => ({ from, to, hash: `${from}-${to}` });
+  it('lists, for a token whose words run on into later chunks, the first words of those chunks', () => {
+    const chunks = [chunk('a_', '区丙'), chunk('区丁', '区龙'), chunk('区𠀀', '土地'), chunk('地整', '整备'), chunk('oa_系', 'oa_统')];
+    expect(laterChunkStarts(chunks)).toEqual({ 区: ['区丁', '区𠀀'] });
+  });
+  it('adds to what other shards listed, once each', () => {
+    const starts = laterChunkStarts([chunk('2019_', '2019_年'), chunk('2019_月', '2020_')]);
+    expect(laterChunkStarts([chunk('2019_', '2019_年'), chunk('2019_月', '2019_日'), chunk('2019_期', '区')], starts)).toEqual({ '2019_': ['2019_月', '2019_期'] });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractBodyBlocks } from '../../src/lib/html-text.ts';
-import { excerpt, findMatches, highlight } from '../../src/search/excerpt.ts';
+import { excerpt, findMatches, highlight, partMatches } from '../../src/search/excerpt.ts';
 import { byRelevance, phraseStarts, relevance, textRelevance } from '../../src/search/ranking.ts';
 import { facetOptions, searchRecord, type RecordSource } from '../../src/search/record.ts';
 import { effectiveSort, parseSearchState, searchStateToParams } from '../../src/search/state.ts';
@@ -11,7 +11,9 @@ import {
   WORD_BREAK,
   SPACE_WORD,
   foldText,
+  firstToken,
   fromIndexText,
+  indexPhrase,
   indexSymbols,
   isSearchablePart,
   parseQuery,
@@ -53,36 +55,42 @@ describe('traditional and simplified characters', () => {
 });
 
 describe('index text', () => {
-  it('makes every Han character a word of its own', () => {
-    expect(visible(toIndexText('网格化'))).toBe('网|格|化');
+  it('makes every Han character a token, and each token a word with the next one', () => {
+    expect(visible(toIndexText('网格化'))).toBe('网格|格化|化');
+    expect(visible(toIndexText('网'))).toBe('网');
+    // Characters outside the Basic Multilingual Plane are one token too.
+    expect(visible(toIndexText('𠮷野家'))).toBe('𠮷野|野家|家');
   });
   it('keeps letter and digit runs whole and ends them with _', () => {
-    expect(visible(toIndexText('OA系统'))).toBe('OA_|系|统');
-    expect(visible(toIndexText('G11项目'))).toBe('G11_|项|目');
-    expect(visible(toIndexText('6号线'))).toBe('6_|号|线');
+    expect(visible(toIndexText('OA系统'))).toBe('OA_系|系统|统');
+    expect(visible(toIndexText('G11项目'))).toBe('G11_项|项目|目');
+    expect(visible(toIndexText('6号线'))).toBe('6_号|号线|线');
   });
-  it('makes every other character a word of its own', () => {
-    expect(visible(toIndexText('1+6+N'))).toBe('1_|+|6_|+|N_');
-    expect(visible(toIndexText('深光综〔2020〕12号'))).toBe('深|光|综|〔|2020_|〕|12_|号');
+  it('makes every other character a token of its own', () => {
+    expect(visible(toIndexText('1+6+N'))).toBe('1_+|+6_|6_+|+N_|N_');
+    expect(visible(toIndexText('深光综〔2020〕12号'))).toBe('深光|光综|综〔|〔2020_|2020_〕|〕12_|12_号|号');
   });
-  it('keeps whitespace inside a block as one space word and folds traditional characters', () => {
-    expect(visible(toIndexText('  網格化   管理\n'))).toBe(`网|格|化|${SPACE_WORD}|管|理`);
+  it('keeps whitespace inside a block as one space word, pairs no token across it, and folds traditional characters', () => {
+    expect(visible(toIndexText('  網格化   管理\n'))).toBe(`网格|格化|化|${SPACE_WORD}|管理|理`);
     // A thin space of the text is whitespace like any other, never a word break.
-    expect(visible(toIndexText(`网格${WORD_BREAK}化`))).toBe(`网|格|${SPACE_WORD}|化`);
+    expect(visible(toIndexText(`网格${WORD_BREAK}化`))).toBe(`网格|格|${SPACE_WORD}|化`);
+  });
+  it('cuts an index word back into its first token', () => {
+    expect(['网格', '网', 'oa_系', 'oa_', '2020_〕', '〔2020_', '〕', '𠮷野', 'a__'].map(firstToken)).toEqual(['网', '网', 'oa_', 'oa_', '2020_', '〔', '〕', '𠮷', 'a_']);
   });
   it('puts the title first, filled to the title span, then the blocks, each apart', () => {
     const content = toIndexContent('标题', ['正文一', '', '正文二'], 4);
-    expect(visible(content)).toBe(`标|题|${TITLE_END}|${TITLE_END} ${BLOCK_BREAK} 正|文|一 ${BLOCK_BREAK} 正|文|二`);
+    expect(visible(content)).toBe(`标题|题|${TITLE_END}|${TITLE_END} ${BLOCK_BREAK} 正文|文一|一 ${BLOCK_BREAK} 正文|文二|二`);
     // Whatever its title, every document of a shard starts its body at the span.
     for (const title of ['', '标题', 'OA系统升级']) {
-      expect(toIndexContent(title, ['正文'], 6).split(/\s+/u).indexOf('正'), title).toBe(7);
+      expect(toIndexContent(title, ['正文'], 6).split(/\s+/u).indexOf('正文'), title).toBe(7);
     }
   });
   it('sizes the title span to the longest title in words, and refuses a shorter span', () => {
     expect(titleSpan(['标题', 'OA系统 升级', '網格化'])).toBe(7); // OA_ 系 统 ǀ 升 级, and one more
     expect(titleSpan([])).toBe(1);
     expect(() => toIndexContent('OA系统', [], 3)).toThrow(/title span 3 is too short for a title of 3 words/);
-    expect(toIndexContent('OA系统', [], titleSpan(['OA系统']))).toBe(['OA_', '系', '统', TITLE_END].join(WORD_BREAK));
+    expect(toIndexContent('OA系统', [], titleSpan(['OA系统']))).toBe(['OA_系', '系统', '统', TITLE_END].join(WORD_BREAK));
   });
   it('replaces characters the transform reserves for itself', () => {
     expect(toIndexText(`a${TITLE_END}b${BLOCK_BREAK}c${SPACE_WORD}d`)).not.toMatch(new RegExp(`[${TITLE_END}${BLOCK_BREAK}${SPACE_WORD}]`));
@@ -118,6 +126,32 @@ describe('index text', () => {
 });
 
 describe('queries', () => {
+  it('looks a part up as its token pairs, or one token as a prefix', () => {
+    expect(indexPhrase(['土', '地', '整', '备'])).toEqual({ words: ['土地', '地整', '整备'], prefix: false });
+    expect(indexPhrase(['智', '慧'])).toEqual({ words: ['智慧'], prefix: false });
+    expect(indexPhrase(['区'])).toEqual({ words: ['区'], prefix: true });
+    expect(indexPhrase(['2019_'])).toEqual({ words: ['2019_'], prefix: true });
+    expect(indexPhrase(parseQuery('深光综〔2020〕12号')[0]!).words).toEqual(['深光', '光综', '综〔', '〔2020_', '2020_〕', '〕12_', '12_号']);
+  });
+  it('finds a part exactly where the text has it: its index words at consecutive positions, each a prefix of the word there', () => {
+    // Every substring of these texts as a query, and some that are not in them, against the text's own matches.
+    const texts = ['网格化管理，网格员 网格', '土地整备2019年土地整備', 'OA系统 oa6号线16号线G11', '深光综〔2020〕12号文', '哈哈哈哈 哈', '甲乙丙乙丙乙'];
+    for (const text of texts) {
+      const words = toIndexText(text).split(WORD_BREAK).map((word) => word.toLowerCase());
+      const chars = [...text];
+      const queries = new Set(['格网', '网格化管理员', '6号', '19年土', '乙丙乙丙乙丙', '1号线']);
+      for (let start = 0; start < chars.length; start++) for (let end = start + 1; end <= chars.length; end++) queries.add(chars.slice(start, end).join(''));
+      for (const query of queries) {
+        for (const part of parseQuery(query)) {
+          const phrase = indexPhrase(part);
+          const found = words.flatMap((_, at) => (phrase.words.every((word, i) => words[at + i]?.startsWith(word)) ? [at] : []));
+          const starts = phraseStarts(part, { get: (key: string) => words.flatMap((word, at) => (word.startsWith(key) ? [at] : [])) } as unknown as Map<string, number[]>);
+          expect(starts, `${query} in ${text}`).toEqual(found);
+          expect(found.length, `${query} in ${text}`).toBe(partMatches(text, [part])[0]!.length);
+        }
+      }
+    }
+  });
   it('can never hold the word of a shard’s start marker, nor can documents', () => {
     expect(parseQuery(`标${SHARD_START_WORD} ${SHARD_START_WORD}`).flat()).not.toContain(SHARD_START_WORD);
     expect(toIndexContent(`标题${SHARD_START_WORD}`, [SHARD_START_WORD, `正文${SHARD_START_WORD}`], 4).split(/\s/u)).not.toContain(SHARD_START_WORD);
@@ -151,24 +185,29 @@ describe('ranking', () => {
   const positions = (entries: Record<string, number[]>) => new Map(Object.entries(entries));
   it('counts a phrase only where its words stand in order', () => {
     // 格网化 (0-2) is not 网格化; 网格化 at 4-6 and 8-10 is.
-    const doc = positions({ 网: [1, 4, 8], 格: [0, 5, 9], 化: [2, 6, 10] });
+    // 格网化 (0-2) is not 网格化; 网格化 at 4-6 and 8-10 is, and 网格 at 1 is not followed by 格化.
+    const doc = positions({ 网格: [1, 4, 8], 格化: [5, 9] });
     expect(phraseStarts(['网', '格', '化'], doc)).toEqual([4, 8]);
-    expect(phraseStarts(['网', '格', '化'], positions({ 网: [1], 格: [2] }))).toEqual([]);
+    expect(phraseStarts(['网', '格', '化'], positions({ 网格: [1], 格化: [3] }))).toEqual([]);
+    // One token: the positions of every word it begins.
+    expect(phraseStarts(['网'], positions({ 网: [1, 4, 8] }))).toEqual([1, 4, 8]);
   });
   it('tells title matches from body matches by the title marker', () => {
-    const doc = positions({ 土: [0, 10], 地: [1, 11] });
+    const doc = positions({ 土地: [0, 10] });
     expect(relevance([['土', '地']], doc, 3)).toEqual({ titleParts: 1, occurrences: 2 });
     expect(relevance([['土', '地']], doc, 1)).toEqual({ titleParts: 0, occurrences: 2 });
   });
   it('gets the same relevance from word positions as from the text', () => {
-    // Word positions numbered as Pagefind numbers the words of index text.
+    // Word positions numbered as Pagefind numbers the words of index text,
+    // for each index word a query looks up: the positions of the words it begins (pagefind-contract.ts (8)).
     const positionsOf = (content: string) => {
-      const map = new Map<string, number[]>();
-      content
+      const words = content
         .split(/\s+/u)
         .filter(Boolean)
-        .forEach((word, position) => map.set(word.toLowerCase(), [...(map.get(word.toLowerCase()) ?? []), position]));
-      return map;
+        .map((word) => word.toLowerCase());
+      return {
+        get: (key: string) => words.flatMap((word, position) => (word.startsWith(key) ? [position] : [])),
+      } as unknown as Map<string, number[]>;
     };
     const title = '關於網格化管理的報告';
     const blocks = ['推进网格化管理，网格员', '化解矛盾。格网化不是网格化。', 'OA系统 oa系统 GOA系统', '网格化'];

@@ -2,19 +2,30 @@
  * Search in the browser, over the Pagefind index the build wrote.
  *
  * Pagefind is used as a word-position index, not for its own ranking:
- * 1. a one-part query is an exact-phrase search, which Pagefind lists newest
- *    first with the reader's facet filters applied, counting facet values;
- * 2. with several parts, the documents that contain each part are read off
- *    the counts of the one-value-per-document `doc` filter, and those that
- *    contain them all become one filter, `doc: {any: [...]}`, listed likewise;
- *    that filter's data is loaded only when a query first has several parts;
- * 3. for relevance, a search per query word gives the word's positions in
- *    each listed document, from which the phrases' occurrences and title
+ * 1. a one-part query is one search for its index words (src/search/text.ts:
+ *    an exact phrase of token pairs, or one word as a prefix), which Pagefind
+ *    lists newest first with the reader's facet filters applied, counting
+ *    facet values once the reader has reached for the filters (their data,
+ *    121 KB at 10,000 documents, is not loaded before);
+ * 2. with several parts and no counts wanted, each part is listed so and
+ *    the shortest list kept where the others have it too; with counts, the
+ *    documents that contain each part are read off the counts of the
+ *    one-value-per-document `doc` filter, and those that contain them all
+ *    become one filter, `doc: {any: [...]}`, listed likewise; that filter's
+ *    data is loaded only when such a query first needs it;
+ * 3. for relevance, a search per index word gives the word's positions in
+ *    each listed document (for a query of one token, its listing search
+ *    already reports them all), from which the phrases' occurrences and title
  *    matches are counted (src/search/ranking.ts): in every document of
  *    a shard the body starts at the same position, the shard's title span,
  *    so a match before it is in the title; a few results are
  *    ranked from their text. Words' positions are kept for the next
  *    queries, which, typed a character at a time, share most of their words.
+ *    Until they are in, the results are shown in a first order
+ *    (`SearchOutcome.ranked`).
+ *
+ * A one-token prefix search first loads the index chunks, after the first,
+ * that hold words the token begins (`SearchManifest.chunkStarts`).
  *
  * The index is in shards, one per range of years (src/search/shards.ts),
  * merged into one Pagefind instance: filter counts add up across shards, and
@@ -25,18 +36,22 @@ import { DOCUMENT_FILTER, SEARCH_FACETS, type ResultFields, type SearchFacet } f
 import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../shards.ts';
 import {
   isShardStart,
+  loadFilters,
   openMergedIndex,
   phraseQuery,
+  prefixQuery,
   shardOfSortedResult,
   valuesCounted,
   type PagefindApi,
   type PagefindFilters,
+  type PagefindResponse,
   type PagefindResult,
 } from '../pagefind-contract.ts';
 import { RecentlyUsed } from '../../lib/recently-used.ts';
 import { byRelevance, relevance, textRelevance, type Relevance } from '../ranking.ts';
 import type { SearchSort } from '../state.ts';
-import { isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
+import { WORD_END, indexPhrase, isSearchablePart, splitIndexContent, type QueryPart } from '../text.ts';
+import { partMatches } from '../excerpt.ts';
 
 /** A result ready to show. */
 export interface ShownResult {
@@ -53,15 +68,37 @@ export interface FoundDocument {
 }
 
 export interface SearchOutcome {
+  /** In the order asked for; by relevance, possibly a first order that `ranked` refines. */
   results: FoundDocument[];
-  /** Per facet, value → number of results it would give (the facet's own selection left out). */
-  counts: Record<SearchFacet, Record<string, number>>;
+  /**
+   * By relevance, the full order, when `results` is a first one: title
+   * matches first (known from the listing search), then the newest. The
+   * occurrences that order the rest need every listed document's positions
+   * of the query's words (at 10,000 documents, a common pair's run to
+   * hundreds of milliseconds), so they come after the first page is shown.
+   */
+  ranked?: Promise<FoundDocument[]>;
+  /** Per facet, value → number of results it would give (the facet's own selection left out); only when asked for. */
+  counts: Record<SearchFacet, Record<string, number>> | undefined;
 }
 
 export interface SearchRequest {
   parts: readonly QueryPart[];
   filters: Partial<Record<SearchFacet, string>>;
   sort: SearchSort;
+  /** Count the results per facet value: loads the facets' filter data the first time. */
+  counts: boolean;
+}
+
+/**
+ * The one Pagefind search that finds exactly the documents containing
+ * `part` (see `indexPhrase`): a prefix search for one token, which also
+ * reports all its positions, else the phrase of its pairs, quoted even when
+ * there is one (unquoted, a pair no page has would find its first token).
+ */
+function partQuery(part: QueryPart): string {
+  const { words, prefix } = indexPhrase(part);
+  return prefix ? prefixQuery(words[0]!) : phraseQuery(words);
 }
 
 /**
@@ -93,11 +130,17 @@ export class SearchEngine {
   /** Word → result id → the word's positions there, weighed by its count of documents. */
   private readonly wordPositions = new RecentlyUsed<string, Map<string, number[]>>(KEPT_POSITION_ENTRIES);
   private documentFilter: Promise<void> | undefined;
+  private facetFilters: Promise<void> | undefined;
   /** Symbols the index made searchable; a part with any other symbol matches nothing. */
   private readonly symbols: ReadonlySet<string>;
   /** The shards, newest first, and their Pagefind weights (to tell a result's shard from its score). */
   private readonly shards: SearchManifest['shards'];
   private readonly weights: number[];
+  private readonly chunkStarts: Record<string, string[]>;
+  private readonly strays = new Map<string, Promise<Set<number>>>();
+  private readonly fragments = new Map<string, Promise<ShownResult>>();
+  /** Tokens whose later index chunks are loaded (see `SearchManifest.chunkStarts`). */
+  private readonly chunksLoaded = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly pagefind: PagefindApi,
@@ -106,6 +149,21 @@ export class SearchEngine {
     this.symbols = new Set(manifest.symbols);
     this.shards = manifest.shards;
     this.weights = manifest.shards.map((shard) => shard.weight);
+    this.chunkStarts = manifest.chunkStarts ?? {};
+  }
+
+  /** Searches for `query`, first loading every chunk a one-token prefix search needs (pagefind-contract.ts (9)). */
+  private async search(query: string | null, options?: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
+    const starts = query !== null && Object.hasOwn(this.chunkStarts, query) ? this.chunkStarts[query]! : [];
+    if (query !== null && starts.length > 0) {
+      let loaded = this.chunksLoaded.get(query);
+      if (!loaded) {
+        loaded = this.pagefind.preload(starts.join(' '));
+        this.chunksLoaded.set(query, loaded);
+      }
+      await loaded;
+    }
+    return this.pagefind.search(query, options);
   }
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
@@ -114,10 +172,10 @@ export class SearchEngine {
       if (!response.ok) throw new Error(`${SEARCH_MANIFEST_FILE}: HTTP ${response.status}`);
       return response.json() as Promise<SearchManifest>;
     });
-    // The facets' filter data, so that every search reports their counts. Not
-    // the `doc` filter's: one-part queries never need it, and with it every
-    // search would count its one value per document.
-    const pagefind = await openMergedIndex(bundleUrl, manifest.then(({ shards }) => shards), SEARCH_FACETS);
+    // No filter data yet: the facets' is loaded when the reader first wants
+    // counts, the `doc` filter's when a query first has several parts (with
+    // it every search counts its one value per document).
+    const pagefind = await openMergedIndex(bundleUrl, manifest.then(({ shards }) => shards));
     return new SearchEngine(pagefind, await manifest);
   }
 
@@ -126,48 +184,140 @@ export class SearchEngine {
     const key = part.join(' ');
     let documents = this.phraseCache.get(key);
     if (!documents) {
-      this.documentFilter ??= this.pagefind.preload(null, { filters: { [DOCUMENT_FILTER]: [] } });
+      this.documentFilter ??= loadFilters(this.pagefind, [DOCUMENT_FILTER]);
       await this.documentFilter;
-      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.pagefind.search(phraseQuery(part)), DOCUMENT_FILTER) : new Set<string>();
+      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.search(partQuery(part)), DOCUMENT_FILTER) : new Set<string>();
+      const stray = await this.strayShards(part);
+      if (stray.size > 0) documents = new Set([...documents].filter((value) => !stray.has(this.shardOfDocument(value))));
       this.phraseCache.set(key, documents);
     }
     return documents;
   }
 
-  async run({ parts, filters, sort }: SearchRequest): Promise<SearchOutcome> {
+  /** The shard (its place in the manifest, newest first) of the document with `doc` value `value`. */
+  private shardOfDocument(value: string): number {
+    let position = Number.parseInt(value, 36);
+    for (let shard = this.shards.length - 1; shard >= 0; shard--) {
+      position -= this.shards[shard]!.documents;
+      if (position < 0) return shard;
+    }
+    return 0;
+  }
+
+  /**
+   * Shards whose results for a part of one run of letters or digits are
+   * none of its own: where no word starts with the run, Pagefind takes the
+   * longest word it starts with instead, and Pagefind also indexes the parts
+   * of such runs (`11440300` of `11440300MB2C000949`), so a shard without
+   * the run answers with every document that has a run starting so
+   * (pagefind-contract.ts (8)). Either all of a shard's results contain the
+   * part or none does: the newest of each is read to tell (one fragment a
+   * shard, kept for showing it).
+   */
+  private async strayShards(part: QueryPart): Promise<Set<number>> {
+    const [token] = part;
+    if (part.length !== 1 || !token || token.length < 2 || !token.endsWith(WORD_END)) return new Set();
+    let found = this.strays.get(token);
+    if (!found) {
+      found = (async () => {
+        const { results } = await this.search(prefixQuery(token), { sort: { date: 'desc' } });
+        const newest = new Map<number, PagefindResult>();
+        for (const result of results) {
+          if (isShardStart(result)) continue;
+          const shard = shardOfSortedResult(result.score, this.weights);
+          if (!newest.has(shard)) newest.set(shard, result);
+        }
+        const stray = new Set<number>();
+        await Promise.all(
+          [...newest].map(async ([shard, result]) => {
+            const { fields, blocks } = await this.found(result, shard).load();
+            if (partMatches([fields.title, ...blocks].join('\n'), [part])[0]!.length === 0) stray.add(shard);
+          }),
+        );
+        return stray;
+      })();
+      this.strays.set(token, found);
+    }
+    return found;
+  }
+
+  /** A listed document; its fragment, once read, is kept for the next searches. */
+  private found(result: PagefindResult, shard = shardOfSortedResult(result.score, this.weights)): Found {
+    return new Found(result, this.shards[shard]!.titleSpan, this.fragments);
+  }
+
+  async run({ parts, filters, sort, counts: wantCounts }: SearchRequest): Promise<SearchOutcome> {
+    if (wantCounts) {
+      this.facetFilters ??= loadFilters(this.pagefind, SEARCH_FACETS);
+      await this.facetFilters;
+    }
+    const none = { results: [], counts: wantCounts ? noCounts() : undefined };
+    if (!parts.every((part) => isSearchablePart(part, this.symbols))) return none;
+    if (parts.length > 1 && !wantCounts) {
+      // Without counts, no `doc` filter: each part listed in date order, the shortest list kept where the others have it too.
+      const lists: Array<{ part: QueryPart; results: PagefindResult[] }> = [];
+      for (const part of parts) {
+        const stray = await this.strayShards(part);
+        const { results } = await this.search(partQuery(part), { filters, sort: { date: 'desc' } });
+        lists.push({ part, results: stray.size > 0 ? results.filter((result) => isShardStart(result) || !stray.has(shardOfSortedResult(result.score, this.weights))) : results });
+      }
+      const [shortest, ...others] = lists.sort((a, b) => a.results.length - b.results.length);
+      const inAll = others.map((list) => new Set(list.results.map((result) => result.id)));
+      const newestFirst = shortest!.results.filter((result) => !isShardStart(result) && inAll.every((ids) => ids.has(result.id)));
+      return { ...(await this.order(newestFirst, parts, sort, shortest!.part)), counts: undefined };
+    }
     // The search that lists exactly the documents containing every part:
     // one part is a phrase search; several are one `doc` filter.
     let term: string | null = null;
     const scope: PagefindFilters = {};
-    if (parts.length === 1) {
-      if (!isSearchablePart(parts[0]!, this.symbols)) return { results: [], counts: noCounts() };
-      term = phraseQuery(parts[0]!);
-    } else if (parts.length > 1) {
+    const stray = parts.length === 1 ? await this.strayShards(parts[0]!) : new Set<number>();
+    if (parts.length === 1 && (stray.size === 0 || !wantCounts)) {
+      term = partQuery(parts[0]!);
+    } else if (parts.length >= 1) {
       const sets: Set<string>[] = [];
       for (const part of parts) sets.push(await this.documentsWith(part));
       const documents = intersection(sets);
-      if (documents.length === 0) return { results: [], counts: noCounts() };
+      if (documents.length === 0) return none;
       scope[DOCUMENT_FILTER] = { any: documents };
     }
     const selected: PagefindFilters = { ...scope, ...filters };
-    const listed = await this.pagefind.search(term, { filters: selected, sort: { date: 'desc' } });
-    const newestFirst = listed.results.filter((result) => !isShardStart(result));
-    const inOrder = sort === 'oldest' ? newestFirst.reverse() : newestFirst;
+    const listed = await this.search(term, { filters: selected, sort: { date: 'desc' } });
+    const newestFirst = listed.results.filter((result) => !isShardStart(result) && (term === null || !stray.has(shardOfSortedResult(result.score, this.weights))));
 
-    const counts = noCounts();
-    for (const facet of SEARCH_FACETS) {
+    const counts = wantCounts ? noCounts() : undefined;
+    for (const facet of counts ? SEARCH_FACETS : []) {
       if (filters[facet] === undefined) {
-        counts[facet] = listed.filters[facet] ?? {};
+        counts![facet] = listed.filters[facet] ?? {};
       } else {
         // A selected facet shows what each of its other values would give.
         const { [facet]: _own, ...others } = selected;
-        counts[facet] = (await this.pagefind.search(term, { filters: others })).filters[facet] ?? {};
+        counts![facet] = (await this.search(term, { filters: others })).filters[facet] ?? {};
       }
     }
 
-    const found = inOrder.map((result) => new Found(result, this.shards[shardOfSortedResult(result.score, this.weights)]!.titleSpan));
-    const ranked = sort === 'relevance' && parts.length > 0 ? await this.rank(found, parts) : found;
-    return { results: ranked, counts };
+    return { ...(await this.order(newestFirst, parts, sort, parts.length === 1 ? parts[0] : undefined)), counts };
+  }
+
+  /**
+   * Results listed newest first (a date-sorted search), in the order asked
+   * for; `listedBy` is the part whose own search listed them, if one did.
+   */
+  private async order(
+    newestFirst: PagefindResult[],
+    parts: readonly QueryPart[],
+    sort: SearchSort,
+    listedBy: QueryPart | undefined,
+  ): Promise<Pick<SearchOutcome, 'results' | 'ranked'>> {
+    const inOrder = sort === 'oldest' ? [...newestFirst].reverse() : newestFirst;
+    const found = inOrder.map((result) => this.found(result));
+    if (sort !== 'relevance' || parts.length === 0) return { results: found };
+    if (found.length <= RANK_FROM_TEXT || (parts.length === 1 && indexPhrase(parts[0]!).prefix)) return { results: await this.rank(found, parts) };
+    // The listing search reported where its part first occurs: the title comes first, so that tells a title match.
+    const first = byRelevance(found, (document) => ({
+      titleParts: listedBy && document.words.length > 0 && document.words[0]! + listedBy.length - 1 < document.titleSpan ? 1 : 0,
+      occurrences: 0,
+    }));
+    return { results: first, ranked: this.rank(found, parts) };
   }
 
   /**
@@ -187,18 +337,24 @@ export class SearchEngine {
       );
       return byRelevance(newestFirst, (document) => relevances.get(document)!);
     }
+    const words = new Set(parts.flatMap((part) => indexPhrase(part).words));
+    if (parts.length === 1 && indexPhrase(parts[0]!).prefix) {
+      // The listing search was this word's own (`partQuery`): its positions are at hand.
+      const [word] = words;
+      return byRelevance(newestFirst, (document) => relevance(parts, new Map([[word!, document.words]]), document.titleSpan));
+    }
     const positions = new Map<string, Map<string, number[]>>(newestFirst.map((document) => [document.id, new Map()]));
-    for (const word of new Set(parts.flat())) {
+    for (const word of words) {
       for (const [id, wordPositions] of await this.positionsOf(word)) positions.get(id)?.set(word, wordPositions);
     }
     return byRelevance(newestFirst, (document) => relevance(parts, positions.get(document.id)!, document.titleSpan));
   }
 
-  /** Result id → positions of `word`, for every document that contains it; kept for the next queries while there is room. */
+  /** Result id → positions of the index words `word` begins, for every document with one; kept for the next queries while there is room. */
   private async positionsOf(word: string): Promise<Map<string, number[]>> {
     const kept = this.wordPositions.get(word);
     if (kept) return kept;
-    const positions = new Map((await this.pagefind.search(word)).results.map((result) => [result.id, result.words]));
+    const positions = new Map((await this.search(prefixQuery(word))).results.map((result) => [result.id, result.words]));
     this.wordPositions.set(word, positions, positions.size);
     return positions;
   }
@@ -207,22 +363,30 @@ export class SearchEngine {
 /** A listed document; its text is fetched once, when first needed. */
 class Found implements FoundDocument {
   readonly id: string;
-  private loaded: Promise<ShownResult> | undefined;
+  /** Where the listing search matched: for a prefix search, every position (see `partQuery`). */
+  readonly words: number[];
 
   constructor(
     private readonly result: PagefindResult,
     /** Its shard's title span: a match ending before this position is in the title. */
     readonly titleSpan: number,
+    /** Fragments read so far, by result id, shared by every search of the page. */
+    private readonly fragments: Map<string, Promise<ShownResult>>,
   ) {
     this.id = result.id;
+    this.words = result.words;
   }
 
   load(): Promise<ShownResult> {
-    this.loaded ??= this.result.data().then((fragment) => ({
-      url: fragment.url,
-      fields: fragment.meta as unknown as ResultFields,
-      blocks: splitIndexContent(fragment.content).blocks,
-    }));
-    return this.loaded;
+    let loaded = this.fragments.get(this.id);
+    if (!loaded) {
+      loaded = this.result.data().then((fragment) => ({
+        url: fragment.url,
+        fields: fragment.meta as unknown as ResultFields,
+        blocks: splitIndexContent(fragment.content).blocks,
+      }));
+      this.fragments.set(this.id, loaded);
+    }
+    return loaded;
   }
 }

@@ -31,6 +31,13 @@ const filters = form.querySelector<HTMLFieldSetElement>(`#${filtersToggle.getAtt
 const composition = guardComposition(form, input);
 let engine: Promise<SearchEngine> | undefined;
 let runCount = 0;
+/**
+ * Whether searches count results per facet value. Not until the reader
+ * reaches for the filters (or the URL selects one): the counts need the
+ * facets' filter data, which a reader who only searches never loads.
+ */
+let countsWanted = false;
+let lastRequest: SearchState | undefined;
 let shown: { outcome: SearchOutcome; parts: QueryPart[]; count: number } | undefined;
 
 function readForm(): SearchState {
@@ -82,10 +89,10 @@ function resultItem(result: ShownResult, parts: readonly QueryPart[]): HTMLLIEle
   return item;
 }
 
-async function showMore(runId: number): Promise<void> {
+async function showMore(runId: number, size = PAGE_SIZE): Promise<void> {
   if (!shown) return;
   const { outcome, parts } = shown;
-  const batch: FoundDocument[] = outcome.results.slice(shown.count, shown.count + PAGE_SIZE);
+  const batch: FoundDocument[] = outcome.results.slice(shown.count, shown.count + size);
   const loaded = await Promise.all(batch.map((document) => document.load()));
   if (runId !== runCount) return;
   const items = loaded.map((result) => resultItem(result, parts));
@@ -94,18 +101,61 @@ async function showMore(runId: number): Promise<void> {
   const remaining = outcome.results.length - shown.count;
   moreButton.hidden = remaining <= 0;
   moreButton.textContent = searchUi.more(remaining);
-  if (shown.count > PAGE_SIZE) items[0]?.querySelector('a')?.focus();
+  if (shown.count > PAGE_SIZE && size === PAGE_SIZE) items[0]?.querySelector('a')?.focus();
 }
 
-function showCounts(outcome: SearchOutcome): void {
+/**
+ * Once the full relevance order is known (see `SearchOutcome.ranked`), the
+ * results shown so far are shown again in it, if it differs.
+ */
+async function showRanked(runId: number, ranked: FoundDocument[]): Promise<void> {
+  if (!shown || runId !== runCount) return;
+  const { count } = shown;
+  const before = shown.outcome.results;
+  shown.outcome = { ...shown.outcome, results: ranked };
+  if (ranked.slice(0, count).every((document, i) => document === before[i])) return;
+  list.replaceChildren();
+  shown.count = 0;
+  await showMore(runId, count);
+}
+
+/** For benchmarks and tests: how many searches have shown their results, the last one's result count and fragment hashes. */
+function markShown(runId: number): void {
+  if (runId !== runCount || root.dataset.searchShown === String(runId)) return;
+  root.dataset.searchShown = String(runId);
+  root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);
+  root.dataset.searchTotal = String(shown?.outcome.results.length ?? 0);
+  // For the benchmark, which checks every result against the corpus.
+  root.searchResultIds = shown?.outcome.results.map((result) => result.id) ?? [];
+}
+
+function showCounts(counts: SearchOutcome['counts']): void {
   for (const [facet, select] of facetSelects) {
     for (const option of select.options) {
       if (!option.value) continue;
-      const count = outcome.counts[facet][option.value] ?? 0;
-      option.textContent = searchUi.optionCount(option.dataset.label ?? option.value, count);
+      const label = option.dataset.label ?? option.value;
+      const count = counts ? (counts[facet][option.value] ?? 0) : undefined;
+      option.textContent = count === undefined ? label : searchUi.optionCount(label, count);
       option.disabled = count === 0 && option.value !== select.value;
     }
   }
+  // For tests: the counts shown are those of the last search.
+  root.dataset.searchCounts = counts ? 'shown' : 'none';
+}
+
+/** Counts the results of the search `runId` showed, unless another has started since. */
+async function countShown(state: SearchState, runId: number): Promise<void> {
+  // Counting needs no ranking: the order shown is left as it is.
+  const outcome = await (await engine!).run({ parts: parseQuery(state.q), filters: state.filters, sort: 'newest', counts: true });
+  if (runId === runCount) showCounts(outcome.counts);
+}
+
+/** The reader reached for the filters: from now on every search counts, and the one shown is counted now. */
+function wantCounts(): void {
+  if (countsWanted) return;
+  countsWanted = true;
+  // A search still running sees `countsWanted` when it ends.
+  if (lastRequest && engine && root.getAttribute('aria-busy') === 'false') void countShown(lastRequest, runCount).catch((error) => console.error(error));
 }
 
 async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Promise<void> {
@@ -116,21 +166,26 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     if (url !== `${location.pathname}${location.search}`) window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   }
   const parts = parseQuery(state.q);
+  if (Object.values(state.filters).some(Boolean)) countsWanted = true;
+  lastRequest = state;
   filtersToggle.textContent = searchUi.filtersWithCount(Object.values(state.filters).filter(Boolean).length);
   root.setAttribute('aria-busy', 'true');
   status.textContent = searchUi.loading;
   try {
     engine ??= SearchEngine.load(root.dataset.bundle!);
-    const outcome = await (await engine).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0) });
+    const outcome = await (await engine).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0), counts: countsWanted });
     if (runId !== runCount) return;
     list.replaceChildren();
     shown = { outcome, parts, count: 0 };
-    showCounts(outcome);
+    showCounts(outcome.counts);
+    if (!outcome.counts && countsWanted) void countShown(state, runId).catch((error) => console.error(error));
     const total = outcome.results.length;
     const query = state.q.trim();
     status.textContent =
       total === 0 ? (query ? searchUi.nothingFound(query) : searchUi.nothingToBrowse) : query ? searchUi.found(total, query) : searchUi.browsing(total);
     await showMore(runId);
+    markShown(runId);
+    if (outcome.ranked) await showRanked(runId, await outcome.ranked);
   } catch (error) {
     engine = undefined;
     if (runId !== runCount) return;
@@ -140,14 +195,9 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     moreButton.hidden = true;
     status.textContent = searchUi.unavailable;
   } finally {
-    if (runId === runCount) {
-      root.setAttribute('aria-busy', 'false');
-      // For benchmarks and tests: how many searches have finished, and the last one's result count.
-      root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);
-      root.dataset.searchTotal = String(shown?.outcome.results.length ?? 0);
-      // For the benchmark, which checks every result against the corpus: the results' fragment hashes.
-      root.searchResultIds = shown?.outcome.results.map((result) => result.id) ?? [];
-    }
+    markShown(runId);
+    // Busy until the results are in their final order.
+    if (runId === runCount) root.setAttribute('aria-busy', 'false');
   }
 }
 
@@ -172,7 +222,11 @@ form.addEventListener('change', (event) => {
 });
 moreButton.addEventListener('click', () => void showMore(runCount));
 // On a narrow screen the filters fold behind this button (global.css hides them until it opens them).
+// Reaching for the filters (focus, a pointer or the toggle) asks for their counts.
+filters.addEventListener('focusin', wantCounts);
+filters.addEventListener('pointerdown', wantCounts);
 filtersToggle.addEventListener('click', () => {
+  wantCounts();
   const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
   filtersToggle.setAttribute('aria-expanded', String(open));
   filters.classList.toggle('finder__filters--open', open);
