@@ -66,6 +66,8 @@ function utf16WithoutBom(bytes: Uint8Array): string | undefined {
 /** Text, not binary: no replacement characters and (almost) no control characters. */
 export function looksLikeText(text: string): boolean {
   if (text.includes('\uFFFD')) return false;
+  // Control characters are exactly what this counts.
+  // eslint-disable-next-line no-control-regex
   const controls = text.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g)?.length ?? 0;
   return controls <= text.length / 1000;
 }
