@@ -64,7 +64,16 @@ export default defineConfig({
   // The search index is not an integration: `npm run build` writes it once Astro has exited (scripts/build.ts);
   // under `astro dev`, devSearch makes one with the same code from the pages the dev server renders.
   // webFonts() subsets the fonts to the characters of the pages written (src/web-fonts/).
-  integrations: [contentCheck(), contentDataFromDisk(), mdx(), sitemap({ filter: notAnErrorPage }), figuresReport(), siteUrlNotice(), devSearch(), webFonts()],
+  integrations: [
+    contentCheck(),
+    contentDataFromDisk(),
+    mdx(),
+    sitemap({ filter: notAnErrorPage }),
+    figuresReport(),
+    siteUrlNotice(),
+    devSearch(),
+    webFonts(),
+  ],
   experimental: {
     // A rebuild copies each document page whose cache key (src/data/page-cache-keys.ts)
     // and code are unchanged from Astro's cache folder instead of rendering it again.

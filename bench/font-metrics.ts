@@ -49,7 +49,10 @@ async function measurePages(fontconfig: string, siteUrl: string, pages: readonly
 export async function measureFonts(distDir: string): Promise<FontMetrics> {
   const documents = (await listFiles(distDir)).filter(isDocumentPage);
   const step = Math.max(1, Math.floor(documents.length / PAGE_SAMPLE));
-  const pages = documents.filter((_, i) => i % step === 0).slice(0, PAGE_SAMPLE).map((file) => file.replace(/index\.html$/, ''));
+  const pages = documents
+    .filter((_, i) => i % step === 0)
+    .slice(0, PAGE_SAMPLE)
+    .map((file) => file.replace(/index\.html$/, ''));
   const server = await serveWithNginx(distDir);
   try {
     return {

@@ -113,7 +113,12 @@ export function measureCommand(command: string, args: string[], options: RunOpti
     const timeFile = timeDir && path.join(timeDir, 'cpu');
     const [program, programArgs] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
     // Its own process group, so that the memory cap can stop every process in the tree at once.
-    const child = spawn(program, programArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(program, programArgs, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let cappedAt: number | undefined;
     let peak = 0;
     let peakProcess = 0;

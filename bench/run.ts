@@ -51,9 +51,16 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 function failed(what: string, run: Measurement): never {
-  console.error(run.lines.slice(-40).map((line) => line.text).join('\n'));
+  console.error(
+    run.lines
+      .slice(-40)
+      .map((line) => line.text)
+      .join('\n'),
+  );
   if (run.cappedAt !== undefined) {
-    throw new Error(`${what} stopped at ${round(run.cappedAt)} s: its processes passed ${MEMORY_CAP_MB} MB (peak ${Math.round(run.peakRssMB)} MB)`);
+    throw new Error(
+      `${what} stopped at ${round(run.cappedAt)} s: its processes passed ${MEMORY_CAP_MB} MB (peak ${Math.round(run.peakRssMB)} MB)`,
+    );
   }
   throw new Error(`${what} failed with exit code ${run.exitCode}`);
 }
@@ -114,7 +121,11 @@ async function buildBaseline(corpus: string, outDir: string, cacheDir: string) {
     {
       command: NODE,
       args: [ASTRO, 'build', '--outDir', outDir],
-      options: { cwd: BASELINE_ROOT, env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir }, memoryCapMB: MEMORY_CAP_MB },
+      options: {
+        cwd: BASELINE_ROOT,
+        env: { ...QUIET, GAZETTE_CONTENT_DIR: corpus, GAZETTE_CACHE_DIR: cacheDir },
+        memoryCapMB: MEMORY_CAP_MB,
+      },
     },
     { command: PAGEFIND, args: ['--site', outDir], options: { cwd: BASELINE_ROOT, env: QUIET, memoryCapMB: MEMORY_CAP_MB } },
   ]);
@@ -136,17 +147,37 @@ function sideBySideTargets(result: SideBySide): Target[] {
   const heaviest = Math.max(...result.queries.map(({ ours, stock }) => ours.bytes / Math.max(stock.bytes, 1)));
   const withoutFonts = (metrics: { bytes: number; fontBytes: number }) => metrics.bytes - metrics.fontBytes;
   const heaviestWithoutFonts = Math.max(...result.queries.map(({ ours, stock }) => withoutFonts(ours) / Math.max(withoutFonts(stock), 1)));
-  const slowestRanked = Math.max(...result.queries.map(({ ours, stock }) => (ours.rankedMilliseconds ?? ours.milliseconds) / Math.max(stock.milliseconds, 1)));
+  const slowestRanked = Math.max(
+    ...result.queries.map(({ ours, stock }) => (ours.rankedMilliseconds ?? ours.milliseconds) / Math.max(stock.milliseconds, 1)),
+  );
   const first = result.queries.find((query) => query.first)!;
   list.push(
     { name: 'search time / stock Pagefind, worst query', value: slowest, limit: 1, kind: 'max', unit: '×' },
     { name: 'search time in full relevance order / stock Pagefind, worst query', value: slowestRanked, limit: 1, kind: 'max', unit: '×' },
     { name: 'search bytes / stock Pagefind, worst query', value: heaviest, limit: 1, kind: 'max', unit: '×' },
     { name: 'search bytes without web fonts / stock Pagefind, worst query', value: heaviestWithoutFonts, limit: 1, kind: 'max', unit: '×' },
-    { name: 'first query of a session / stock Pagefind', value: first.ours.milliseconds / Math.max(first.stock.milliseconds, 1), limit: 1, kind: 'max', unit: '×' },
+    {
+      name: 'first query of a session / stock Pagefind',
+      value: first.ours.milliseconds / Math.max(first.stock.milliseconds, 1),
+      limit: 1,
+      kind: 'max',
+      unit: '×',
+    },
     { name: 'warm query time, median', value: result.warmMedianMilliseconds.ours, limit: 50, kind: 'max', unit: 'ms' },
-    { name: 'search precision, worst query', value: Math.min(...result.queries.map(({ ours }) => ours.precision)), limit: 1, kind: 'min', unit: '' },
-    { name: 'search recall, worst query', value: Math.min(...result.queries.map(({ ours }) => ours.recall)), limit: 1, kind: 'min', unit: '' },
+    {
+      name: 'search precision, worst query',
+      value: Math.min(...result.queries.map(({ ours }) => ours.precision)),
+      limit: 1,
+      kind: 'min',
+      unit: '',
+    },
+    {
+      name: 'search recall, worst query',
+      value: Math.min(...result.queries.map(({ ours }) => ours.recall)),
+      limit: 1,
+      kind: 'min',
+      unit: '',
+    },
   );
   return list;
 }
@@ -170,8 +201,20 @@ function targets(ours: OursResult, baseline: BaselineResult | undefined): Target
   }
   if (ours.fonts) {
     list.push(
-      { name: 'document page font bytes, no Chinese font installed (max)', value: ours.fonts.withoutLocalFonts.maxBytes / 1024, limit: 300, kind: 'max', unit: 'KB' },
-      { name: 'document page font bytes, Noto SC installed (max)', value: ours.fonts.withLocalFonts.maxBytes, limit: 0, kind: 'max', unit: 'B' },
+      {
+        name: 'document page font bytes, no Chinese font installed (max)',
+        value: ours.fonts.withoutLocalFonts.maxBytes / 1024,
+        limit: 300,
+        kind: 'max',
+        unit: 'KB',
+      },
+      {
+        name: 'document page font bytes, Noto SC installed (max)',
+        value: ours.fonts.withLocalFonts.maxBytes,
+        limit: 0,
+        kind: 'max',
+        unit: 'B',
+      },
     );
   }
   const page = ours.site.documentPages;
@@ -181,7 +224,13 @@ function targets(ours: OursResult, baseline: BaselineResult | undefined): Target
     { name: 'document page JS besides search', value: page.maxJsBytesBesidesSearch, limit: 0, kind: 'max', unit: 'B' },
   );
   if (ours.rebuildSeconds !== undefined) {
-    list.push({ name: 'cold build / rebuild after one edit', value: ours.wallSeconds / ours.rebuildSeconds, limit: 2, kind: 'min', unit: '×' });
+    list.push({
+      name: 'cold build / rebuild after one edit',
+      value: ours.wallSeconds / ours.rebuildSeconds,
+      limit: 2,
+      kind: 'min',
+      unit: '×',
+    });
   }
   return list;
 }
@@ -236,9 +285,15 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
   for (const [phase, seconds] of Object.entries(ours.phases)) rows.push([`  phase: ${phase} (s)`, String(round(seconds)), '']);
 
   const width = Math.max(...rows.map((row) => row[0].length));
-  console.log(`\nCorpus: ${corpus.docs} documents (${Object.entries(corpus.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}; ${corpus.mdx} MDX; ${corpus.indicators} indicators)`);
+  console.log(
+    `\nCorpus: ${corpus.docs} documents (${Object.entries(corpus.byKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; ${corpus.mdx} MDX; ${corpus.indicators} indicators)`,
+  );
   for (const [label, a, b] of rows) console.log(`${label.padEnd(width)}  ${a.padStart(10)}  ${b.padStart(12)}`);
-  const holders = Object.entries(ours.peakByProcess).map(([name, mb]) => `${name} ${mb} MB`).join(', ');
+  const holders = Object.entries(ours.peakByProcess)
+    .map(([name, mb]) => `${name} ${mb} MB`)
+    .join(', ');
   console.log(`peak RSS came in phase “${ours.peakPhase}”, held by: ${holders}`);
   if (ours.search) {
     const { first, warm, repeat } = ours.search;
@@ -246,7 +301,10 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
       `search: first “${first.query}” ${round(first.bytes / 1000)} KB (${round(first.pagefindBytes / 1000)} KB Pagefind, ${first.requests} requests) in ${first.milliseconds} ms, ${first.results} results; ` +
         `warm “${warm.query}” ${round(warm.milliseconds)} ms, ${round(warm.bytes / 1000)} KB; repeat ${round(repeat.milliseconds)} ms`,
     );
-    const byKind = (kinds: Record<string, number>) => Object.entries(kinds).map(([kind, bytes]) => `${kind} ${round(bytes / 1000)} KB`).join(', ');
+    const byKind = (kinds: Record<string, number>) =>
+      Object.entries(kinds)
+        .map(([kind, bytes]) => `${kind} ${round(bytes / 1000)} KB`)
+        .join(', ');
     console.log(`search bytes from Pagefind: first query ${byKind(first.pagefindByKind)}; warm query ${byKind(warm.pagefindByKind)}`);
   }
   const page = ours.site.documentPages;
@@ -262,9 +320,13 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
         `Noto SC installed median ${kb(local.medianBytes)} KB, max ${kb(local.maxBytes)} KB`,
     );
   }
-  console.log(`charts: ${charts.count} SVG, median ${round(charts.medianBytes / 1000)} KB (${round(charts.medianGzipBytes / 1000)} KB gzip), max ${round(charts.maxBytes / 1000)} KB`);
+  console.log(
+    `charts: ${charts.count} SVG, median ${round(charts.medianBytes / 1000)} KB (${round(charts.medianGzipBytes / 1000)} KB gzip), max ${round(charts.maxBytes / 1000)} KB`,
+  );
   if (ours.rebuildSeconds !== undefined) {
-    const phases = Object.entries(ours.rebuildPhases ?? {}).map(([phase, seconds]) => `${phase} ${round(seconds)}`).join(', ');
+    const phases = Object.entries(ours.rebuildPhases ?? {})
+      .map(([phase, seconds]) => `${phase} ${round(seconds)}`)
+      .join(', ');
     console.log(`rebuild after editing one document: ${round(ours.rebuildSeconds)} s (${phases})`);
   }
   if (baseline) {
@@ -276,7 +338,9 @@ function printTable(corpus: CorpusSummary, ours: OursResult, baseline: BaselineR
   console.log('\ntargets:');
   for (const check of checks) {
     const met = check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit;
-    console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${check.name}: ${round(check.value, 2)} ${check.unit} (${check.kind === 'max' ? '≤' : '≥'} ${check.limit})`);
+    console.log(
+      `  ${met ? 'met    ' : 'NOT MET'}  ${check.name}: ${round(check.value, 2)} ${check.unit} (${check.kind === 'max' ? '≤' : '≥'} ${check.limit})`,
+    );
   }
 }
 
@@ -287,7 +351,12 @@ function runDescription(summary: CorpusSummary) {
     docs: DOCS,
     seed: flags.seed,
     // The load average says how much other work shared the machine during the run.
-    machine: { cpus: os.cpus().length, memoryGB: round(os.totalmem() / 1e9), node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
+    machine: {
+      cpus: os.cpus().length,
+      memoryGB: round(os.totalmem() / 1e9),
+      node: process.version,
+      loadAverage: os.loadavg().map((l) => round(l, 2)),
+    },
     corpus: { byKind: summary.byKind, mdx: summary.mdx, indicators: summary.indicators, MB: round(summary.bytes / 1e6, 2) },
   };
 }
@@ -311,13 +380,19 @@ async function main() {
 
     log('building with the real pipeline (npm run build)');
     const cold = await buildOurs(folders.site, corpus, folders.ours, folders.oursCache);
-    await writeFile(path.join(REPO_ROOT, 'bench/tmp/last-build.log'), cold.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
+    await writeFile(
+      path.join(REPO_ROOT, 'bench/tmp/last-build.log'),
+      cold.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'),
+    );
     if (cold.exitCode !== 0) {
       // A build that failed or passed the memory cap is a result too (50,000 documents, say).
       await writeResult({
         ...runDescription(summary),
         ours: {
-          failed: cold.cappedAt !== undefined ? `stopped at ${round(cold.cappedAt)} s past the ${MEMORY_CAP_MB} MB cap` : `exit code ${cold.exitCode}`,
+          failed:
+            cold.cappedAt !== undefined
+              ? `stopped at ${round(cold.cappedAt)} s past the ${MEMORY_CAP_MB} MB cap`
+              : `exit code ${cold.exitCode}`,
           wallSeconds: cold.wallSeconds,
           cpuSeconds: cold.cpuSeconds,
           peakRssMB: cold.peakRssMB,
@@ -348,7 +423,10 @@ async function main() {
       log(`rebuilding after editing ${summary.sampleDocument}`);
       await editOneDocument(corpus, summary);
       const rebuild = await buildOurs(folders.site, corpus, folders.ours, folders.oursCache);
-      await writeFile(path.join(REPO_ROOT, 'bench/tmp/last-rebuild.log'), rebuild.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
+      await writeFile(
+        path.join(REPO_ROOT, 'bench/tmp/last-rebuild.log'),
+        rebuild.lines.map((l) => `${l.at.toFixed(2).padStart(7)} ${l.text}`).join('\n'),
+      );
       if (rebuild.exitCode !== 0) failed('rebuild', rebuild);
       rebuildSeconds = rebuild.wallSeconds;
       rebuildPhases = splitPhases(rebuild.lines, rebuild.wallSeconds);
@@ -415,7 +493,11 @@ async function main() {
             cpu: round((ours.cpuSeconds ?? 0) / (baseline.cpuSeconds || 1), 3),
           }
         : undefined,
-      targets: checks.map((check) => ({ ...check, value: round(check.value, 3), met: check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit })),
+      targets: checks.map((check) => ({
+        ...check,
+        value: round(check.value, 3),
+        met: check.kind === 'max' ? check.value <= check.limit : check.value >= check.limit,
+      })),
     });
   } finally {
     if (flags.keep) {

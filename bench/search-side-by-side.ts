@@ -214,7 +214,9 @@ async function measureSide(
       metrics.push({
         query,
         milliseconds: Math.round(run.milliseconds),
-        ...(side.site === 'gazette' && run.rankedMilliseconds !== undefined ? { rankedMilliseconds: Math.round(run.rankedMilliseconds) } : {}),
+        ...(side.site === 'gazette' && run.rankedMilliseconds !== undefined
+          ? { rankedMilliseconds: Math.round(run.rankedMilliseconds) }
+          : {}),
         bytes: sent,
         fontBytes: bytes.fonts() - fontsBefore,
         results: run.ids.length,
@@ -265,7 +267,25 @@ export function formatSideBySide(result: SideBySide): string {
   const ratio = (a: number, b: number) => (b === 0 ? '–' : (a / b).toFixed(2));
   const percent = (value: number) => `${(value * 100).toFixed(value === 1 ? 0 : 1)}`;
   const rows = [
-    ['query', 'kind', 'ours ms', 'ranked', 'stock ms', '×', 'ours KB', 'fonts', 'stock KB', '×', '× w/o fonts', 'ours n', 'true n', 'P/R %', 'stock n', 'true n', 'P/R %'],
+    [
+      'query',
+      'kind',
+      'ours ms',
+      'ranked',
+      'stock ms',
+      '×',
+      'ours KB',
+      'fonts',
+      'stock KB',
+      '×',
+      '× w/o fonts',
+      'ours n',
+      'true n',
+      'P/R %',
+      'stock n',
+      'true n',
+      'P/R %',
+    ],
     ...result.queries.map(({ query, kind, first, ours, stock }) => [
       `${first ? '* ' : ''}${query}`,
       kind,
@@ -287,9 +307,13 @@ export function formatSideBySide(result: SideBySide): string {
     ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
-  const lines = rows.map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+  const lines = rows.map((row) =>
+    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '),
+  );
   const { ours, stock } = result.warmMedianMilliseconds;
   lines.push(`* first query of a session (page load included). Warm median (queries after the first): ours ${ours} ms, stock ${stock} ms.`);
-  lines.push('ours ms: until results are shown; ranked: until in their full relevance order. fonts: web fonts in ours KB, to draw the results (the stock harness draws none).');
+  lines.push(
+    'ours ms: until results are shown; ranked: until in their full relevance order. fonts: web fonts in ours KB, to draw the results (the stock harness draws none).',
+  );
   return lines.join('\n');
 }

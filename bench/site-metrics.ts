@@ -61,8 +61,7 @@ async function folderSize(dir: string, files: readonly string[]): Promise<number
 /** A document page is `/<kind>/<id>/` or `/bulletins/<journal>/<year>/<issue>/`, not a listing. */
 export function isDocumentPage(file: string): boolean {
   return (
-    /^(reports|summaries|reforms)\/(?!page\/)[^/]+\/index\.html$/.test(file) ||
-    /^bulletins\/[^/]+\/\d{4}\/\d+\/index\.html$/.test(file)
+    /^(reports|summaries|reforms)\/(?!page\/)[^/]+\/index\.html$/.test(file) || /^bulletins\/[^/]+\/\d{4}\/\d+\/index\.html$/.test(file)
   );
 }
 

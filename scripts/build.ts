@@ -89,7 +89,10 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const records = await takeSearchRecords(outDir);
   const pages = await listOutputFiles(outDir);
   const cacheDir = path.resolve(REPO_ROOT, CACHE_DIR);
-  const logger = { info: (message: string) => console.log(`search: ${message}`), warn: (message: string) => console.warn(`search: ${message}`) };
+  const logger = {
+    info: (message: string) => console.log(`search: ${message}`),
+    warn: (message: string) => console.warn(`search: ${message}`),
+  };
   const compression = precompress(outDir, { files: pages, previousDir });
   const fontsStarted = performance.now();
   const fonts = buildWebFonts(outDir, { cacheDir, files: pages }).then((result) => {
@@ -117,11 +120,13 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
     for (const file of files) scanned.add(file);
     scans.push(leakScanner.scan(outDir, files));
   };
-  const indexed = writeSearchIndex(outDir, searchDocuments, { shardSize: SEARCH_SHARD_SIZE, cacheDir, logger, onShardWritten: scan }).then(async () => {
-    // What the shards did not cover: the manifest.
-    const bundleFiles = await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR));
-    scan(bundleFiles.map((file) => `${SEARCH_BUNDLE_DIR}/${file}`).filter((file) => !scanned.has(file)));
-  });
+  const indexed = writeSearchIndex(outDir, searchDocuments, { shardSize: SEARCH_SHARD_SIZE, cacheDir, logger, onShardWritten: scan }).then(
+    async () => {
+      // What the shards did not cover: the manifest.
+      const bundleFiles = await listOutputFiles(path.join(outDir, SEARCH_BUNDLE_DIR));
+      scan(bundleFiles.map((file) => `${SEARCH_BUNDLE_DIR}/${file}`).filter((file) => !scanned.has(file)));
+    },
+  );
   // However the index ends, every scan started has ended before anything is removed.
   const [pagesCompressed, , fontFiles] = await allEnded([compression, indexed.finally(() => Promise.allSettled(scans)), fonts]);
   // The web fonts are scanned like every file shipped, and their stylesheet compressed with the index.
@@ -141,7 +146,9 @@ async function indexAndGate(outDir: string, previousDir: string): Promise<void> 
   const indexCompressed = await precompress(outDir, { files: indexFiles, previousDir });
   const compressed = pagesCompressed.written + pagesCompressed.reused + indexCompressed.written + indexCompressed.reused;
   const reused = pagesCompressed.reused + indexCompressed.reused;
-  console.log(`build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped, ${reused} of them unchanged copies from the previous output）`);
+  console.log(
+    `build: 已预压缩 ${compressed} 个文件（${compressed} files gzipped, ${reused} of them unchanged copies from the previous output）`,
+  );
 }
 
 /**

@@ -34,7 +34,12 @@ await runScript(async () => {
   }
 
   const index = buildContentIndex(loadContent(CONTENT_DIR), SITE_AUDIENCE);
-  const answers: NewDocumentAnswers = { title: values.title ?? '', date: values.date ?? '', journal: values.journal, issuer: values.issuer };
+  const answers: NewDocumentAnswers = {
+    title: values.title ?? '',
+    date: values.date ?? '',
+    journal: values.journal,
+    issuer: values.issuer,
+  };
   const needsJournal = isJournalKind(kind) && answers.journal === undefined;
   const needsIssuer = !isJournalKind(kind) && !answers.issuer && !usualIssuer(index, kind);
 

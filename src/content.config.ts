@@ -19,7 +19,9 @@ function collection<Schema extends z.ZodType>(name: string, schema: Schema) {
 }
 
 /** One collection per kind; the type keeps each kind's schema, which `CollectionEntry<kind>` is inferred from. */
-type DocumentCollections = { [K in DocumentKind]: Omit<ReturnType<typeof defineCollection>, 'schema'> & { schema: (typeof KINDS)[K]['schema'] } };
+type DocumentCollections = {
+  [K in DocumentKind]: Omit<ReturnType<typeof defineCollection>, 'schema'> & { schema: (typeof KINDS)[K]['schema'] };
+};
 
 export const collections = {
   ...(Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, collection(kind, KINDS[kind].schema)])) as DocumentCollections),

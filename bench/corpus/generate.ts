@@ -149,12 +149,15 @@ function writer(random: Random, seed: ReturnType<typeof seedSentences>) {
   /** A seed sentence with fresh figures, sometimes tied to a named place or project. */
   const sentence = () => {
     // Years stay as written; other figures change so that documents differ.
-    const figures = random.pick(seed.sentences).replace(/\d+/g, (digits) =>
-      /^(19|20)\d\d$/.test(digits)
-        ? digits
-        : String(random.int(digits.length > 1 ? 10 ** (digits.length - 1) : 1, 10 ** digits.length - 1)),
-    );
-    if (random.chance(0.35)) return `在${random.chance(0.5) ? project() : place()}${random.pick(['工作中', '推进过程中', '建设中'])}，${figures}`;
+    const figures = random
+      .pick(seed.sentences)
+      .replace(/\d+/g, (digits) =>
+        /^(19|20)\d\d$/.test(digits)
+          ? digits
+          : String(random.int(digits.length > 1 ? 10 ** (digits.length - 1) : 1, 10 ** digits.length - 1)),
+      );
+    if (random.chance(0.35))
+      return `在${random.chance(0.5) ? project() : place()}${random.pick(['工作中', '推进过程中', '建设中'])}，${figures}`;
     return figures;
   };
   const paragraph = () => Array.from({ length: random.int(2, 4) }, sentence).join('');
@@ -243,7 +246,12 @@ export async function generateCorpus(outDir: string, options: CorpusOptions): Pr
   for (const journal of JOURNALS) {
     files.set(
       `publications/${journal.slug}.yaml`,
-      stringify({ name: journal.name, issuer: ISSUERS[0], description: `${journal.name}：综合办主办的决策服务内刊。`, frequency: '不定期' }),
+      stringify({
+        name: journal.name,
+        issuer: ISSUERS[0],
+        description: `${journal.name}：综合办主办的决策服务内刊。`,
+        frequency: '不定期',
+      }),
     );
   }
   groups.forEach((group, i) => files.set(group.file, indicatorFile(group, i, random)));
@@ -308,7 +316,9 @@ export async function generateCorpus(outDir: string, options: CorpusOptions): Pr
       fields.department = random.pick(DEPARTMENTS);
       fields.authors = Array.from({ length: random.int(1, 3) }, text.person);
       if (random.chance(0.3)) {
-        fields.instructions = [{ by: `${random.pick(LEADER_POSTS)}${text.person()}`, date: addDays(date, random.int(1, 30)), text: text.sentence() }];
+        fields.instructions = [
+          { by: `${random.pick(LEADER_POSTS)}${text.person()}`, date: addDays(date, random.int(1, 30)), text: text.sentence() },
+        ];
       }
     } else if (doc.kind === 'summaries') {
       fields.year = doc.year;

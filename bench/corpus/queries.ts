@@ -127,7 +127,11 @@ function instructionBlocks(instructions: unknown): string[] {
   if (!Array.isArray(instructions) || instructions.length === 0) return [];
   return [
     ui.instructions,
-    ...instructions.flatMap((item: { by: string; date: string; text?: string }) => [item.by, formatChineseDate(item.date), ...(item.text ? [item.text] : [])]),
+    ...instructions.flatMap((item: { by: string; date: string; text?: string }) => [
+      item.by,
+      formatChineseDate(item.date),
+      ...(item.text ? [item.text] : []),
+    ]),
   ];
 }
 
@@ -276,7 +280,8 @@ export function benchQueries(documents: readonly CorpusDocument[]): BenchQuery[]
   const withDocNo = published.filter((document) => document.docNo);
   if (withDocNo.length > 0) queries.push({ query: withDocNo[Math.floor(withDocNo.length / 2)]!.docNo!, kind: '文号' });
   const withIndexNo = published.filter((document) => document.indexNo);
-  if (withIndexNo.length > 0) queries.push({ query: withIndexNo[Math.floor(withIndexNo.length / 3)]!.indexNo!, kind: '索引号 (Latin and digits)' });
+  if (withIndexNo.length > 0)
+    queries.push({ query: withIndexNo[Math.floor(withIndexNo.length / 3)]!.indexNo!, kind: '索引号 (Latin and digits)' });
   const rareWord = queries.find((known) => known.kind.startsWith('rare, 3'));
   if (rareWord) queries.push({ query: `${rareWord.query} 工作`, kind: 'two parts, one rare' });
   return queries;

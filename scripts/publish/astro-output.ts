@@ -28,12 +28,22 @@ export class AstroOutputLines extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     const lines = (this.pending + chunk.toString('utf8')).split('\n');
     this.pending = lines.pop()!;
-    this.push(lines.flatMap(cleanAstroLine).map((line) => `${line}\n`).join(''));
+    this.push(
+      lines
+        .flatMap(cleanAstroLine)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.pending !== '') this.push(cleanAstroLine(this.pending).map((line) => `${line}\n`).join(''));
+    if (this.pending !== '')
+      this.push(
+        cleanAstroLine(this.pending)
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
     done();
   }
 }

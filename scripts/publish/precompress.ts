@@ -29,7 +29,14 @@ export interface PrecompressOptions {
 /** Whether `previousDir` holds `file` with exactly `content`, and its gzip copy. */
 async function unchangedSince(previousDir: string, file: string, content: Buffer): Promise<boolean> {
   const previous = await readFile(path.join(previousDir, file)).catch(() => undefined);
-  return previous !== undefined && previous.equals(content) && (await access(path.join(previousDir, `${file}.gz`)).then(() => true, () => false));
+  return (
+    previous !== undefined &&
+    previous.equals(content) &&
+    (await access(path.join(previousDir, `${file}.gz`)).then(
+      () => true,
+      () => false,
+    ))
+  );
 }
 
 /** Writes `<file>.gz` for every compressible file that gets smaller; counts the copies written and those taken from the previous output. */

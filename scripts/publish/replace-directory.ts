@@ -54,7 +54,9 @@ export async function replaceDirectory(fresh: string, target: string): Promise<s
     throw error;
   }
   const parent = path.dirname(aside);
-  const earlier = (await readdir(parent)).filter((name) => name.startsWith(`.${path.basename(target)}-previous-`)).map((name) => path.join(parent, name));
+  const earlier = (await readdir(parent))
+    .filter((name) => name.startsWith(`.${path.basename(target)}-previous-`))
+    .map((name) => path.join(parent, name));
   return [aside, ...earlier.filter((dir) => dir !== aside)];
 }
 

@@ -90,7 +90,13 @@ const SINGLE_ELEMENT_LINE = /^[\t ]*<(?:path|rect) [^\n]*\/>$/gm;
 const ONE_ELEMENT_PRESET = {
   name: 'preset-default',
   params: {
-    overrides: { collapseGroups: false, moveElemsAttrsToGroup: false, moveGroupAttrsToElems: false, removeEmptyContainers: false, mergePaths: false },
+    overrides: {
+      collapseGroups: false,
+      moveElemsAttrsToGroup: false,
+      moveGroupAttrsToElems: false,
+      removeEmptyContainers: false,
+      mergePaths: false,
+    },
   },
 } as const;
 

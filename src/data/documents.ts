@@ -195,7 +195,12 @@ let backlinks: Promise<Map<string, SiteDocument[]>> | undefined;
  */
 export async function getBacklinks(doc: SiteDocument): Promise<SiteDocument[]> {
   backlinks ??= getDocuments().then((docs) => {
-    const linking = docs.map((other) => ({ doc: other, contentPath: other.contentPath, urlPath: other.path, body: other.entry.body ?? '' }));
+    const linking = docs.map((other) => ({
+      doc: other,
+      contentPath: other.contentPath,
+      urlPath: other.path,
+      body: other.entry.body ?? '',
+    }));
     const byTarget = buildBacklinks(linking, SITE_BASE);
     return new Map([...byTarget].map(([target, sources]) => [target, sources.map((source) => source.doc)]));
   });

@@ -167,7 +167,8 @@ export async function indicatorDetails(indicator: Indicator) {
     /** The full table when the chart's own table shows other indicators. */
     separateTable: isSeries ? undefined : table,
     sources: [...new Set(indicator.values.flatMap((point) => point.source ?? []))].flatMap((key) => linkTo(key) ?? []),
-    rate: rateParts?.numerator && rateParts.denominator ? { numerator: rateParts.numerator, denominator: rateParts.denominator } : undefined,
+    rate:
+      rateParts?.numerator && rateParts.denominator ? { numerator: rateParts.numerator, denominator: rateParts.denominator } : undefined,
     citation: indicatorUi.citation(indicator.issuer, indicatorUi.citationTitle(indicator.name, years), ui.siteName, url),
     downloads: { csv: href(`indicators/${indicator.id}.csv`), json: href(`indicators/${indicator.id}.json`) },
   };

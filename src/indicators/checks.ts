@@ -11,9 +11,7 @@ import { agreesWithPrinted, percentOf, pointFor } from './series.ts';
 export function findReferenceErrors(indicators: readonly Indicator[], documentKeys: ReadonlySet<string>): string[] {
   const errors: string[] = [];
   for (const group of findDuplicates(indicators, (indicator) => indicator.id)) {
-    errors.push(
-      `指标编号 ${group[0]!.id} 重复（duplicate indicator id）：同时出现在 ${group.map((i) => i.file).join(' 和 ')}`,
-    );
+    errors.push(`指标编号 ${group[0]!.id} 重复（duplicate indicator id）：同时出现在 ${group.map((i) => i.file).join(' 和 ')}`);
   }
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   for (const indicator of indicators) {
@@ -32,7 +30,9 @@ export function findReferenceErrors(indicators: readonly Indicator[], documentKe
         if (!other) {
           errors.push(`${where}.rate.${role}: 指标“${target}”不存在（unknown indicator）`);
         } else if (other.rate) {
-          errors.push(`${where}.rate.${role}: 指标“${target}”本身是比率，不能再作${role === 'numerator' ? '分子' : '分母'}（a rate of rates is not supported）`);
+          errors.push(
+            `${where}.rate.${role}: 指标“${target}”本身是比率，不能再作${role === 'numerator' ? '分子' : '分母'}（a rate of rates is not supported）`,
+          );
         }
       }
       const numerator = byId.get(indicator.rate.numerator);
@@ -80,7 +80,17 @@ function figureCheck(
   inputs: [FigureInput, FigureInput],
 ): FigureCheck {
   const { id, file } = indicator;
-  return { kind, indicator: id, file, year: point.year, source: point.source, printed, computed, inputs, ok: agreesWithPrinted(printed, computed) };
+  return {
+    kind,
+    indicator: id,
+    file,
+    year: point.year,
+    source: point.source,
+    printed,
+    computed,
+    inputs,
+    ok: agreesWithPrinted(printed, computed),
+  };
 }
 
 function rateChecks(indicator: Indicator, byId: ReadonlyMap<string, Indicator>): FigureCheck[] {

@@ -46,10 +46,7 @@ export interface SourceLink {
 }
 
 /** The data as a table: a header, then one row per indicator and year. */
-export function indicatorTable(
-  indicators: readonly Indicator[],
-  sourceOf: (key: string) => SourceLink | undefined,
-): CsvCell[][] {
+export function indicatorTable(indicators: readonly Indicator[], sourceOf: (key: string) => SourceLink | undefined): CsvCell[][] {
   const rows: CsvCell[][] = [[...indicatorUi.csvHeaders]];
   for (const indicator of indicators) {
     for (const point of indicator.values) {
@@ -73,11 +70,7 @@ export function indicatorTable(
 }
 
 /** One indicator for the JSON downloads; absent optional fields are left out. */
-export function indicatorRecord(
-  indicator: Indicator,
-  url: string,
-  sourceOf: (key: string) => SourceLink | undefined,
-) {
+export function indicatorRecord(indicator: Indicator, url: string, sourceOf: (key: string) => SourceLink | undefined) {
   return {
     id: indicator.id,
     name: indicator.name,

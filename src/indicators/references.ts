@@ -30,7 +30,8 @@ export function chartReferenceProblem(byId: ReadonlyMap<string, Indicator>, ids:
   if (unknown.length > 0) return `${tag} 指标不存在（unknown indicator id）：${unknown.join('、')}；已有指标：${knownIds(byId)}`;
   const indicators = ids.map((id) => byId.get(id)!);
   const units = [...new Set(indicators.map((indicator) => indicator.unit))];
-  if (units.length > 1) return `${tag} 各指标单位不同（${units.join('、')}），不能画在同一张图上（indicators in one chart must share a unit）`;
+  if (units.length > 1)
+    return `${tag} 各指标单位不同（${units.join('、')}），不能画在同一张图上（indicators in one chart must share a unit）`;
   if (year === undefined) return undefined;
   if (typeof year !== 'number') return `${tag} year 应为年份数字，如 year={2020}（year must be a number such as year={2020}）`;
   const missing = indicators.filter((indicator) => !pointFor(indicator.values, year));

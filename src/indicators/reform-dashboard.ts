@@ -42,15 +42,30 @@ export function measuresPerYear(records: readonly ReformRecord[]) {
 }
 
 /** A horizontal bar chart with one band per row label and one bar per series, and its table. */
-function barFigure(title: string, rowHeader: string, labels: string[], series: ChartSeries[], unitOf: (seriesIndex: number) => string): Figure {
+function barFigure(
+  title: string,
+  rowHeader: string,
+  labels: string[],
+  series: ChartSeries[],
+  unitOf: (seriesIndex: number) => string,
+): Figure {
   const rows = labels.map((label, row) => ({
     header: { text: label },
     cells: series.map((one, index) => ({ text: withUnit(one.values[row] ?? 0, unitOf(index)) })),
   }));
   const table: DataTable = { caption: indicatorUi.dataTable(title), rowHeader, columns: series.map((one) => one.label), rows, notes: [] };
-  const description = rows.map((row) => `${row.header.text}${row.cells.map((cell) => cell.text).join('、')}`).join(indicatorUi.itemSeparator);
+  const description = rows
+    .map((row) => `${row.header.text}${row.cells.map((cell) => cell.text).join('、')}`)
+    .join(indicatorUi.itemSeparator);
   return {
-    chart: { kind: 'bar', title, description: indicatorUi.barDescription(description), labels, series, ...barChartSize(labels.length * series.length) },
+    chart: {
+      kind: 'bar',
+      title,
+      description: indicatorUi.barDescription(description),
+      labels,
+      series,
+      ...barChartSize(labels.length * series.length),
+    },
     table,
     sources: [],
   };

@@ -37,7 +37,11 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The dev server's own address, for fetching its pages. */
 function originOf(address: AddressInfo): string {
   const loopback = address.family === 'IPv6' ? '[::1]' : '127.0.0.1';
-  const host = ['::', '0.0.0.0', ''].includes(address.address) ? loopback : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const host = ['::', '0.0.0.0', ''].includes(address.address)
+    ? loopback
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
   return `http://${host}:${address.port}`;
 }
 
@@ -120,7 +124,9 @@ class DevSearchIndex {
       this.folders = [folder, ...this.folders];
       for (const old of this.folders.splice(2)) await rm(old, { recursive: true, force: true });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      this.logger.info(`开发服务器搜索索引已就绪：${count} 篇文档，用时 ${seconds} 秒；内容改动后下次搜索时重建（dev search index ready: ${count} documents in ${seconds} s; made again on the next search after a content change）`);
+      this.logger.info(
+        `开发服务器搜索索引已就绪：${count} 篇文档，用时 ${seconds} 秒；内容改动后下次搜索时重建（dev search index ready: ${count} documents in ${seconds} s; made again on the next search after a content change）`,
+      );
     } catch (error) {
       this.stale = true;
       await rm(folder, { recursive: true, force: true });

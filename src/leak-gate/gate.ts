@@ -106,7 +106,9 @@ export interface LeakScanner {
 }
 
 /** The code that decides what a scan finds: a change to any of it makes earlier results void. */
-const SCANNER_SOURCES = ['./scan.ts', '../search/text.ts', '../search/pagefind-contract.ts', './gate.ts'].map((file) => new URL(file, import.meta.url));
+const SCANNER_SOURCES = ['./scan.ts', '../search/text.ts', '../search/pagefind-contract.ts', './gate.ts'].map(
+  (file) => new URL(file, import.meta.url),
+);
 
 /**
  * Names the scan's whole input besides the file itself: the fingerprints
@@ -135,7 +137,7 @@ export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: stri
   const folder = cacheDir && path.join(cacheDir, 'leak-scan');
   const identity = scanIdentity(fingerprints);
   const cacheFile = identity.then((name) => folder && path.join(folder, `${name}.txt`));
-  const knownClean = cacheFile.then(async (file) => new Set(file ? ((await readFile(file, 'utf8').catch(() => '')).split('\n')) : []));
+  const knownClean = cacheFile.then(async (file) => new Set(file ? (await readFile(file, 'utf8').catch(() => '')).split('\n') : []));
   const clean = new Set<string>();
   const counts = { scanned: 0, knownClean: 0, thirdParty: 0 };
   return {
@@ -161,7 +163,9 @@ export function createLeakScanner(docs: readonly ScanDocument[], cacheDir?: stri
         const found = text === undefined ? [] : scanOutputText(scanner, file, text);
         if (MARKUP.has(path.extname(file).toLowerCase())) {
           // Links the text scan has named already, by URL or by slug, are not reported twice.
-          const linked = new Set(found.filter((hit) => hit.fingerprint.field === 'url' || hit.fingerprint.field === 'slug').map((hit) => hit.fingerprint.file));
+          const linked = new Set(
+            found.filter((hit) => hit.fingerprint.field === 'url' || hit.fingerprint.field === 'slug').map((hit) => hit.fingerprint.file),
+          );
           found.push(...scanLinks(file, content.toString('utf8')).filter((hit) => !linked.has(hit.fingerprint.file)));
         }
         if (found.length === 0 && folder) clean.add(key);

@@ -182,7 +182,9 @@ function candidateFingerprints(doc: ScanDocument): Fingerprint[] {
   // A summary is prose like the body. A title is one too, but a short Chinese title (`2020年总结`)
   // is still distinctive: no code or program file holds Han characters by chance.
   const distinctive = (fp: Fingerprint) =>
-    fp.field === 'summary' ? isDistinctiveProse(fp.normalized) : fp.field !== 'title' || HAN.test(fp.normalized) || isDistinctiveProse(fp.normalized);
+    fp.field === 'summary'
+      ? isDistinctiveProse(fp.normalized)
+      : fp.field !== 'title' || HAN.test(fp.normalized) || isDistinctiveProse(fp.normalized);
   return [
     ...fields.filter((fp) => fp.normalized.length >= MIN_FINGERPRINT_LENGTH && distinctive(fp)),
     ...spreadSample(unique, SENTENCES_PER_DOCUMENT),
@@ -376,20 +378,18 @@ export function jsonText(json: string): string {
 }
 
 /** Scans one output file's text and reports every fingerprint in it. */
-export function scanOutputText(
-  scanner: ReturnType<typeof createScanner>,
-  outputFile: string,
-  text: string,
-): LeakHit[] {
+export function scanOutputText(scanner: ReturnType<typeof createScanner>, outputFile: string, text: string): LeakHit[] {
   const normalized = normalizeForScan(text);
   const found = scanner(normalized);
   // A link by its full URL names the document once, not again by its slug.
   const linkedByUrl = new Set(found.filter(({ fingerprint }) => fingerprint.field === 'url').map(({ fingerprint }) => fingerprint.file));
-  return found.filter(({ fingerprint }) => fingerprint.field !== 'slug' || !linkedByUrl.has(fingerprint.file)).map(({ fingerprint, index }) => ({
-    fingerprint,
-    outputFile,
-    context: normalized.slice(Math.max(0, index - 12), index + fingerprint.normalized.length + 12),
-  }));
+  return found
+    .filter(({ fingerprint }) => fingerprint.field !== 'slug' || !linkedByUrl.has(fingerprint.file))
+    .map(({ fingerprint, index }) => ({
+      fingerprint,
+      outputFile,
+      context: normalized.slice(Math.max(0, index - 12), index + fingerprint.normalized.length + 12),
+    }));
 }
 
 /** A report an editor can act on: which excluded document leaked what, where. */

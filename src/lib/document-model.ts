@@ -47,7 +47,14 @@ export function placeDocument<K extends DocumentKind>(
   audience: Audience,
 ): DocumentPlace<K> {
   const year = yearOf(data.date);
-  return { kind, id, key: `${kind}/${id}`, urlPath: urlPathOf(kind, id, data, year, journalSlug), year, publishable: isPublishable(data, audience) };
+  return {
+    kind,
+    id,
+    key: `${kind}/${id}`,
+    urlPath: urlPathOf(kind, id, data, year, journalSlug),
+    year,
+    publishable: isPublishable(data, audience),
+  };
 }
 
 function urlPathOf(kind: DocumentKind, id: string, data: PlacedFields, year: number, journalSlug: (name: string) => string | undefined) {

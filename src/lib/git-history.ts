@@ -94,7 +94,5 @@ export function revisionHistory(changeDates: readonly string[], notes: readonly 
   const byDate = new Map<string, string[]>();
   for (const date of changeDates) byDate.set(date, byDate.get(date) ?? []);
   for (const { date, note } of notes) byDate.set(date, [...(byDate.get(date) ?? []), note]);
-  return [...byDate]
-    .sort(([a], [b]) => b.localeCompare(a))
-    .map(([date, dateNotes]) => ({ date, notes: dateNotes }));
+  return [...byDate].sort(([a], [b]) => b.localeCompare(a)).map(([date, dateNotes]) => ({ date, notes: dateNotes }));
 }

@@ -12,7 +12,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineMdastPlugin, type MdastVisitorContext, type MdxJsxFlowElement, type MdxJsxTextElement, type PluginFactoryContext } from 'satteri';
+import {
+  defineMdastPlugin,
+  type MdastVisitorContext,
+  type MdxJsxFlowElement,
+  type MdxJsxTextElement,
+  type PluginFactoryContext,
+} from 'satteri';
 import type { Definition, Link, LinkReference, Root, RootContent } from 'mdast';
 import { jsxLinkHref, MAY_LINK } from '../lib/content-check/link-problems.ts';
 import { checkLabels, checkMessages } from '../lib/content-check/messages.ts';

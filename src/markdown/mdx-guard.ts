@@ -12,7 +12,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineMdastPlugin, type MdastVisitorContext, type MdxJsxFlowElement, type MdxJsxTextElement, type PluginFactoryContext } from 'satteri';
+import {
+  defineMdastPlugin,
+  type MdastVisitorContext,
+  type MdxJsxFlowElement,
+  type MdxJsxTextElement,
+  type PluginFactoryContext,
+} from 'satteri';
 import { bodyProblems, type BodyProblem } from '../lib/content-check/body-problems.ts';
 import { checkMessages } from '../lib/content-check/messages.ts';
 import { showValue } from '../lib/content-check/problem.ts';

@@ -29,7 +29,9 @@ function now<T>(result: T | Promise<T>): T {
 
 export function renderLikeSite(source: string, format: 'md' | 'mdx'): SiteRender {
   // The shape Astro's heading-id plugin fills in (see @astrojs/markdown-satteri); it replaces `headings`.
-  const data = { astro: { frontmatter: {}, headings: [] as RenderedHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
+  const data = {
+    astro: { frontmatter: {}, headings: [] as RenderedHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() },
+  };
   const options = {
     mdastPlugins: [officialHeadingsPlugin],
     hastPlugins: [satteriHeadingIdsPlugin()],

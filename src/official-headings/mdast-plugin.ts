@@ -14,9 +14,7 @@ import { detectOfficialHeading, splitRunIn, type HeadingDepth } from './headings
  * Splits inline children after the first 。 found in a top-level text node.
  * Returns null when nothing follows the heading sentence.
  */
-function splitInlineRunIn(
-  children: readonly PhrasingContent[],
-): { heading: PhrasingContent[]; body: PhrasingContent[] } | null {
+function splitInlineRunIn(children: readonly PhrasingContent[]): { heading: PhrasingContent[]; body: PhrasingContent[] } | null {
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     if (child.type !== 'text') continue;

@@ -47,7 +47,9 @@ export const documentBaseShape = {
   /** Work in progress: never published while true. */
   draft: z.boolean({ error: '应为 true 或 false（expected true or false）' }).default(false),
   /** 修订记录 notes, `[{ date, note }]`, shown beside the dates of change git records (never commit messages). */
-  revisions: z.array(revisionNoteSchema, { error: '应为修订说明列表，每项含 date 和 note（expected a list of { date, note }）' }).default([]),
+  revisions: z
+    .array(revisionNoteSchema, { error: '应为修订说明列表，每项含 date 和 note（expected a list of { date, note }）' })
+    .default([]),
   /** Replaces the file name in the URL; Astro reads it. Rarely needed. */
   slug: entrySlug,
 };

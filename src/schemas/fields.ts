@@ -25,19 +25,13 @@ export const entrySlug = z
   .optional();
 
 /** A four-digit year such as 2020. */
-export const year = z
-  .number({ error: '应为四位数年份，如 2020（expected a year such as 2020）' })
-  .int()
-  .min(1949)
-  .max(2100);
+export const year = z.number({ error: '应为四位数年份，如 2020（expected a year such as 2020）' }).int().min(1949).max(2100);
 
 /** A non-empty line of text. */
 export const text = z.string({ error: '应为文字（expected text）' }).trim().min(1, { error: '不能为空（must not be empty）' });
 
 /** A list of short labels; a single string is accepted as a list of one. */
-export const labelList = z
-  .preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text))
-  .default([]);
+export const labelList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text)).default([]);
 
 /** A whole number of things, zero or more. */
 export const count = z.number({ error: '应为整数（expected a whole number）' }).int().min(0);

@@ -10,7 +10,25 @@ import { text, year } from './fields.ts';
 
 /** Units an indicator may be counted in. Add one here when a document needs it. */
 export const INDICATOR_UNITS = [
-  '份', '个', '宗', '项', '条', '次', '件', '篇', '人', '档', '家', '户', '名', '场', '期', '%', '元', '万元', '亿元',
+  '份',
+  '个',
+  '宗',
+  '项',
+  '条',
+  '次',
+  '件',
+  '篇',
+  '人',
+  '档',
+  '家',
+  '户',
+  '名',
+  '场',
+  '期',
+  '%',
+  '元',
+  '万元',
+  '亿元',
 ] as const;
 
 /** How a document words an approximate figure: 500多篇, 3500余篇, 超过97%. */
@@ -34,12 +52,11 @@ export const indicatorId = z
   .refine((id) => !RESERVED_IDS.includes(id), { error: ID_MESSAGE });
 
 /** A document key, `<kind>/<file name without extension>`, as in `summaries/2020-annual-summary`. */
-const documentKey = z.string({ error: '应为文档编号（expected a document key）' }).regex(
-  new RegExp(`^(${DOCUMENT_KINDS.join('|')})/[^/\\s]+(/[^/\\s]+)*$`),
-  {
+const documentKey = z
+  .string({ error: '应为文档编号（expected a document key）' })
+  .regex(new RegExp(`^(${DOCUMENT_KINDS.join('|')})/[^/\\s]+(/[^/\\s]+)*$`), {
     error: `应为“类别/文件名”形式的文档编号，如 summaries/2020-annual-summary；类别为 ${DOCUMENT_KINDS.join('、')} 之一（expected a document key like summaries/2020-annual-summary）`,
-  },
-);
+  });
 
 const valueSchema = z.strictObject(
   {

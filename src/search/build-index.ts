@@ -122,7 +122,9 @@ export async function readSearchDocuments(outDir: string, records: readonly Sear
   }
   // Every symbol in the text becomes searchable (〔 〕 + 。…); Pagefind would drop them otherwise.
   for (const symbol of UNSEARCHABLE_SYMBOLS) symbols.delete(symbol);
-  logger.info(`已读取 ${pages.length} 个页面（read ${pages.length} pages for the index in ${((performance.now() - started) / 1000).toFixed(1)} s）`);
+  logger.info(
+    `已读取 ${pages.length} 个页面（read ${pages.length} pages for the index in ${((performance.now() - started) / 1000).toFixed(1)} s）`,
+  );
   return { pages, includeCharacters: [...symbols].sort().join('') };
 }
 
@@ -147,7 +149,14 @@ function pagefindRecord({ record, blocks }: PageText, position: number, span: nu
  * `src/search/shards.ts`). The search page never shows it.
  */
 function shardStartRecord(shardKey: string): pagefind.CustomRecord {
-  return { url: shardStartUrl(shardKey), content: SHARD_START_WORD, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } };
+  return {
+    url: shardStartUrl(shardKey),
+    content: SHARD_START_WORD,
+    language: SEARCH_INDEX_LANGUAGE,
+    meta: {},
+    filters: {},
+    sort: { date: SHARD_START_DATE },
+  };
 }
 
 async function pagefindVersion(): Promise<string> {
@@ -163,7 +172,12 @@ interface ShardJob {
 }
 
 /** Indexes one shard into `folder` in a Pagefind service of its own, closed afterwards to free its memory. */
-async function writeShard(job: ShardJob, records: readonly pagefind.CustomRecord[], folder: string, includeCharacters: string): Promise<void> {
+async function writeShard(
+  job: ShardJob,
+  records: readonly pagefind.CustomRecord[],
+  folder: string,
+  includeCharacters: string,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters });
   if (!index) throw new Error(`搜索索引创建失败（pagefind createIndex failed）：${errors.join('; ')}`);
   try {
@@ -203,7 +217,11 @@ async function folderFigures(folder: string) {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Writes the search index of `pages` into `outDir/pagefind/`, shard by shard. */
-export async function writeSearchIndex(outDir: string, { pages, includeCharacters }: SearchDocuments, options: SearchIndexOptions): Promise<void> {
+export async function writeSearchIndex(
+  outDir: string,
+  { pages, includeCharacters }: SearchDocuments,
+  options: SearchIndexOptions,
+): Promise<void> {
   const { logger } = options;
   const started = performance.now();
   const ranges = partitionShards(
@@ -238,7 +256,9 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
   };
   try {
     for (const job of jobs) {
-      const records = pages.slice(job.range.start, job.range.end).map((page, offset) => pagefindRecord(page, job.range.start + offset, job.titleSpan));
+      const records = pages
+        .slice(job.range.start, job.range.end)
+        .map((page, offset) => pagefindRecord(page, job.range.start + offset, job.titleSpan));
       const key = createHash('sha256')
         .update(JSON.stringify([SHARD_FORMAT, version, includeCharacters, job.newest, records]))
         .digest('hex');
@@ -258,7 +278,9 @@ export async function writeSearchIndex(outDir: string, { pages, includeCharacter
       await rename(fresh, cached);
       place(cached, job);
       indexed += records.length;
-      logger.info(`已索引分片 ${job.range.key}，共 ${records.length} 篇（indexed shard ${job.range.key}: ${records.length} documents, ${indexed} so far）`);
+      logger.info(
+        `已索引分片 ${job.range.key}，共 ${records.length} 篇（indexed shard ${job.range.key}: ${records.length} documents, ${indexed} so far）`,
+      );
     }
   } finally {
     // However the loop ended, no placement is still writing when this returns.

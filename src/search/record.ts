@@ -82,7 +82,8 @@ export function facetValues(source: RecordSource): Record<SearchFacet, string[]>
 /** The search record of a published document; `href` turns a site path into a URL under the base. */
 export function searchRecord(source: RecordSource, href: (path: string) => string): SearchRecord {
   const { data } = source;
-  const issue = source.publication && typeof data.issue === 'number' ? ui.journalIssue(source.publication.name, source.year, data.issue) : undefined;
+  const issue =
+    source.publication && typeof data.issue === 'number' ? ui.journalIssue(source.publication.name, source.year, data.issue) : undefined;
   return {
     url: href(source.path),
     file: `${source.path}index.html`,
@@ -117,8 +118,16 @@ export function facetOptions(sources: readonly RecordSource[]): Record<SearchFac
   const options = (facet: SearchFacet, order: (a: string, b: string) => number, label: (value: string) => string) =>
     [...values[facet]].sort(order).map((value) => ({ value, label: label(value) }));
   return {
-    kind: options('kind', (a, b) => DOCUMENT_KINDS.indexOf(a as DocumentKind) - DOCUMENT_KINDS.indexOf(b as DocumentKind), (kind) => kindLabels[kind as DocumentKind]),
-    year: options('year', (a, b) => b.localeCompare(a), (year) => searchUi.yearOption(year)),
+    kind: options(
+      'kind',
+      (a, b) => DOCUMENT_KINDS.indexOf(a as DocumentKind) - DOCUMENT_KINDS.indexOf(b as DocumentKind),
+      (kind) => kindLabels[kind as DocumentKind],
+    ),
+    year: options(
+      'year',
+      (a, b) => b.localeCompare(a),
+      (year) => searchUi.yearOption(year),
+    ),
     issuer: options('issuer', byName, (name) => name),
     journal: options('journal', byName, (name) => `《${name}》`),
     topic: options('topic', byName, (name) => name),

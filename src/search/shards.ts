@@ -30,7 +30,9 @@ export function parseShardSize(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_SHARD_SIZE;
   const size = Number(value);
   if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`GAZETTE_SEARCH_SHARD_SIZE 的值“${value}”无效，应为正整数（invalid GAZETTE_SEARCH_SHARD_SIZE, expected a positive whole number）`);
+    throw new Error(
+      `GAZETTE_SEARCH_SHARD_SIZE 的值“${value}”无效，应为正整数（invalid GAZETTE_SEARCH_SHARD_SIZE, expected a positive whole number）`,
+    );
   }
   return size;
 }

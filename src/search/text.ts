@@ -73,7 +73,8 @@ const foldedChars = new Map<string, string>();
  * Characters whose NFKC form is what a reader would type: full-width letters
  * and digits (`Ｇ１１` → `G11`), CJK compatibility ideographs and radicals.
  */
-const WIDTH_AND_COMPATIBILITY = /^(?:[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}])$/u;
+const WIDTH_AND_COMPATIBILITY =
+  /^(?:[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}])$/u;
 
 /** One character (code point) as search compares it: width and compatibility folded, then simplified. */
 export function foldChar(char: string): string {

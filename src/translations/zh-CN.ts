@@ -162,8 +162,7 @@ export const indicatorUi = {
   derivedMark: '推算',
   derivedFootnote: '注：标“推算”的数值不是原文数值，而是由下一年的原文数值及原文所述增长率推算并取整得出。',
   estimateLegend: '空心点、虚线：推算值，非原文数值',
-  derivedNote: (year: number, value: string, growth: number) =>
-    `由${year}年数值${value}及原文所述同比增长${growth}%推算并取整，非原文数值`,
+  derivedNote: (year: number, value: string, growth: number) => `由${year}年数值${value}及原文所述同比增长${growth}%推算并取整，非原文数值`,
   checkNote: (computed: string, numerator: string, denominator: string) =>
     `按 ${numerator} ÷ ${denominator} 计算为 ${computed}，与原文数值不符`,
   keptAsPrinted: '此处照录原文',

@@ -22,7 +22,14 @@ import { pruneCache, touchCacheEntry } from '../../scripts/publish/build-cache.t
 import { linkOrCopyFile, listOutputFiles } from '../../scripts/publish/output-files.ts';
 import { foldChar } from '../search/text.ts';
 import { CharacterSet } from './characters.ts';
-import { formatUnicodeRange, mergeSparseSlices, sliceCodePoints, slicePartition, type SlicePartition, type UnicodeRanges } from './slices.ts';
+import {
+  formatUnicodeRange,
+  mergeSparseSlices,
+  sliceCodePoints,
+  slicePartition,
+  type SlicePartition,
+  type UnicodeRanges,
+} from './slices.ts';
 import { webFontStylesheet, type FontFaceRule } from './stylesheet.ts';
 import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET, type WebFontFace } from './faces.ts';
 import { openFont, packageFilePath } from './font-file.ts';
@@ -116,7 +123,8 @@ function sha256(data: string | Uint8Array): string {
 }
 
 async function packageVersion(name: string): Promise<string> {
-  return (JSON.parse(await readFile(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(await readFile(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 interface LoadedFace {
@@ -133,13 +141,24 @@ async function loadFace(face: WebFontFace): Promise<LoadedFace> {
 }
 
 /** The slice's WOFF2 from the cache, or made and put there. */
-async function sliceFile(loaded: LoadedFace, codePoints: number[], cacheDir: string, tools: string, used: Set<string>): Promise<{ file: string; cached: boolean }> {
+async function sliceFile(
+  loaded: LoadedFace,
+  codePoints: number[],
+  cacheDir: string,
+  tools: string,
+  used: Set<string>,
+): Promise<{ file: string; cached: boolean }> {
   const text = String.fromCodePoint(...codePoints);
   const key = sha256(JSON.stringify([CACHE_VERSION, tools, loaded.digest, KEPT_FEATURES, DROPPED_TABLES, text]));
   const name = `${key}.woff2`;
   const file = path.join(cacheDir, name);
   used.add(name);
-  if (await stat(file).then(() => true, () => false)) {
+  if (
+    await stat(file).then(
+      () => true,
+      () => false,
+    )
+  ) {
     await touchCacheEntry(file);
     return { file, cached: true };
   }

@@ -12,7 +12,12 @@ import { WEB_FONT_DIR, WEB_FONT_FACES, WEB_FONT_STYLESHEET } from './faces.ts';
 import { packageFilePath } from './font-file.ts';
 
 function devStylesheet(): string {
-  const rules = WEB_FONT_FACES.map((face) => ({ family: face.family, weight: face.weight, url: `dev/${face.id}.ttf`, format: 'truetype' as const }));
+  const rules = WEB_FONT_FACES.map((face) => ({
+    family: face.family,
+    weight: face.weight,
+    url: `dev/${face.id}.ttf`,
+    format: 'truetype' as const,
+  }));
   return webFontStylesheet('Web fonts under astro dev: whole, unsliced (src/web-fonts/dev.ts)', rules);
 }
 

@@ -132,7 +132,10 @@ export function mergeSparseSlices(groups: ReadonlyMap<string, number[]>, fewest:
       return;
     }
     const codePoints = [...numbered].filter(([number]) => number >= first && number <= last).flatMap(([, points]) => points);
-    merged.set(level === 0 ? String(first) : `${first}-${last}`, codePoints.sort((a, b) => a - b));
+    merged.set(
+      level === 0 ? String(first) : `${first}-${last}`,
+      codePoints.sort((a, b) => a - b),
+    );
   };
   const highest = Math.max(0, ...numbered.keys());
   for (let block = 0; block <= highest >> MAX_MERGED_LEVEL; block++) place(MAX_MERGED_LEVEL, block);

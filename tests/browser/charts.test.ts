@@ -118,7 +118,8 @@ describe('charts in a browser, served by nginx under /kb/', () => {
         const error = parsed.querySelector('parsererror');
         if (error) return [`chart ${index}: ${error.textContent}`];
         const root = parsed.documentElement;
-        if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg') return [`chart ${index}: root is ${root.localName}`];
+        if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg')
+          return [`chart ${index}: root is ${root.localName}`];
         if (parsed.querySelector('text')) return [`chart ${index}: has <text>`];
         return [];
       });
@@ -128,7 +129,10 @@ describe('charts in a browser, served by nginx under /kb/', () => {
   });
 
   it('shows chart text at 11 CSS px or more on a 390 × 844 phone', async () => {
-    const smallestDrawn = { wide: Math.min(...Object.values(CHART_TEXT_SIZES.wide)), narrow: Math.min(...Object.values(CHART_TEXT_SIZES.narrow)) };
+    const smallestDrawn = {
+      wide: Math.min(...Object.values(CHART_TEXT_SIZES.wide)),
+      narrow: Math.min(...Object.values(CHART_TEXT_SIZES.narrow)),
+    };
     const digitHeight = digitHeightPerEm();
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
@@ -162,7 +166,9 @@ describe('charts in a browser, served by nginx under /kb/', () => {
         expect(chart.rows.length, chart.title).toBeGreaterThan(0);
         const rowText = Math.min(...chart.rows) / digitHeight;
         if (textPx < MIN_TEXT_PX || rowText < MIN_TEXT_PX) {
-          tooSmall.push(`${sitePath} ${chart.title}: drawn ${chart.drawnWidth} px wide, shown ${chart.shownWidth.toFixed(0)} px: text ${textPx.toFixed(1)} px (glyphs ${rowText.toFixed(1)} px)`);
+          tooSmall.push(
+            `${sitePath} ${chart.title}: drawn ${chart.drawnWidth} px wide, shown ${chart.shownWidth.toFixed(0)} px: text ${textPx.toFixed(1)} px (glyphs ${rowText.toFixed(1)} px)`,
+          );
         }
       }
     }

@@ -95,8 +95,9 @@ describe('the built site served by the deployed nginx config with unprivileged w
 
   it('answers 200 for every file of the build and every URL of its sitemap', async () => {
     const sitemapFiles = files.filter((file) => /^sitemap-\d+\.xml$/.test(file));
-    const sitemapPaths = (await Promise.all(sitemapFiles.map((file) => readFile(path.join(build.outDir, file), 'utf8'))))
-      .flatMap((xml) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+    const sitemapPaths = (await Promise.all(sitemapFiles.map((file) => readFile(path.join(build.outDir, file), 'utf8')))).flatMap((xml) =>
+      [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname),
+    );
     expect(sitemapPaths.length).toBeGreaterThan(20);
     const urls = [...files.map((file) => `/kb/${encodeURI(file.split(path.sep).join('/'))}`), ...sitemapPaths];
     const failures: string[] = [];
@@ -165,7 +166,8 @@ describe('the built site served by the deployed nginx config with unprivileged w
     const [head] = response.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     const headers = new Headers();
-    for (const line of head!.split('\r\n').slice(1)) headers.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
+    for (const line of head!.split('\r\n').slice(1))
+      headers.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
     expectSecurityHeaders(headers, '400');
     expect(headers.get('server')).toBe('nginx');
     // The redirect of the bare base, outside the /kb/ location, carries them too.

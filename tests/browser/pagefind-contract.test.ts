@@ -72,7 +72,14 @@ async function writeIndex(pages: readonly TestPage[], folder: string, key: strin
   if (!index) throw new Error(errors.join('; '));
   try {
     const records = [
-      { url: `/#start-${key}`, content: START_MARKER, language: SEARCH_INDEX_LANGUAGE, meta: {}, filters: {}, sort: { date: SHARD_START_DATE } },
+      {
+        url: `/#start-${key}`,
+        content: START_MARKER,
+        language: SEARCH_INDEX_LANGUAGE,
+        meta: {},
+        filters: {},
+        sort: { date: SHARD_START_DATE },
+      },
       ...pages.map((page) => ({
         url: page.url,
         // (1) Words at whitespace: thin spaces, and a run of them is one break.
@@ -135,13 +142,19 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
       async ([term, options]) => {
         const api = (window as unknown as { pagefind: PagefindApi }).pagefind;
         const response = await api.search(term, options);
-        const results = await Promise.all(response.results.map(async (result) => ({ url: (await result.data()).url, score: result.score, words: result.words })));
+        const results = await Promise.all(
+          response.results.map(async (result) => ({ url: (await result.data()).url, score: result.score, words: result.words })),
+        );
         return { results, filters: response.filters };
       },
       [term, options] as const,
     );
   const isMarker = (result: Searched) => result.url.startsWith('/#start');
-  const urls = (results: Searched[]) => results.filter((result) => !isMarker(result)).map((result) => result.url).sort();
+  const urls = (results: Searched[]) =>
+    results
+      .filter((result) => !isMarker(result))
+      .map((result) => result.url)
+      .sort();
 
   beforeAll(async () => {
     site = await tempDir('gazette-pagefind-contract-');
@@ -204,7 +217,10 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
     const expected = (pages: TestPage[], weight: number) =>
       [...pages].sort((a, b) => a.date.localeCompare(b.date)).map((page, rank) => ({ url: page.url, score: (rank + 1) * weight }));
     const documents = results.filter((result) => !isMarker(result));
-    expect(documents.map(({ url, score }) => ({ url, score }))).toEqual([...expected(NEWER, weights[0]!).reverse(), ...expected(OLDER, weights[1]!).reverse()]);
+    expect(documents.map(({ url, score }) => ({ url, score }))).toEqual([
+      ...expected(NEWER, weights[0]!).reverse(),
+      ...expected(OLDER, weights[1]!).reverse(),
+    ]);
     expect(results.filter(isMarker).map((result) => result.score)).toEqual([0, 0]);
     for (const result of documents) expect(shardOfSortedResult(result.score, weights)).toBe(result.url.startsWith('/kb/n') ? 0 : 1);
   });
@@ -221,7 +237,8 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
   });
 
   it('(8) finds by an unquoted word every page with a word it begins, with every position of those words', async () => {
-    const found = async (word: string) => (await search(prefixQuery(word))).results.filter((result) => !isMarker(result)).map(({ url, words }) => ({ url, words }));
+    const found = async (word: string) =>
+      (await search(prefixQuery(word))).results.filter((result) => !isMarker(result)).map(({ url, words }) => ({ url, words }));
     expect(await found('网')).toEqual([{ url: '/kb/n4/', words: [0, 3] }]);
     expect(await found('化')).toEqual([{ url: '/kb/n4/', words: [2, 5] }]);
     // A word that begins no other is found alone.
@@ -265,7 +282,11 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
     const folder = path.join(site, 'pagefind', 'fragment');
     const [name] = await readdir(folder);
     const fragment = fragmentData(gunzipSync(await readFile(path.join(folder, name!))).toString('utf8'));
-    expect(fragment).toMatchObject({ url: expect.stringMatching(/^\/(kb\/|#start)/), content: expect.any(String), meta: expect.any(Object) });
+    expect(fragment).toMatchObject({
+      url: expect.stringMatching(/^\/(kb\/|#start)/),
+      content: expect.any(String),
+      meta: expect.any(Object),
+    });
     for (const sub of ['index', 'filter']) {
       const [file] = await readdir(path.join(site, 'pagefind', sub));
       const raw = gunzipSync(await readFile(path.join(site, 'pagefind', sub, file!))).toString('latin1');

@@ -82,7 +82,8 @@ const NOTO_SANS_SC = [
  */
 function layoutProblems({ screenWidth, phone, unbreakable }: { screenWidth: number; phone: boolean; unbreakable: string[] }) {
   const problems: string[] = [];
-  const name = (el: Element) => `<${el.localName}${el.classList.length ? `.${el.classList[0]}` : ''}> “${(el.textContent ?? '').trim().slice(0, 24)}”`;
+  const name = (el: Element) =>
+    `<${el.localName}${el.classList.length ? `.${el.classList[0]}` : ''}> “${(el.textContent ?? '').trim().slice(0, 24)}”`;
   const shown = (el: Element) => {
     const box = el.getBoundingClientRect();
     return box.width > 2 && box.height > 2 && getComputedStyle(el).visibility !== 'hidden';
@@ -114,7 +115,8 @@ function layoutProblems({ screenWidth, phone, unbreakable }: { screenWidth: numb
       continue;
     }
     const box = scroller.getBoundingClientRect();
-    if (box.left < -1 || box.right > screenWidth + 1) problems.push(`${name(table)}: its scroll container reaches ${Math.round(box.left)}–${Math.round(box.right)} px`);
+    if (box.left < -1 || box.right > screenWidth + 1)
+      problems.push(`${name(table)}: its scroll container reaches ${Math.round(box.left)}–${Math.round(box.right)} px`);
     if (scroller.scrollWidth > scroller.clientWidth + 1 && getComputedStyle(scroller).backgroundImage === 'none') {
       problems.push(`${name(table)} scrolls sideways without a visible cue`);
     }
@@ -273,7 +275,10 @@ describe('the layout on a phone and on a desktop', () => {
     expect((await toggle.textContent())?.trim()).toBe(searchUi.filters);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('#finder-kind').isVisible()).toBe(false);
-    const firstResultTop = await page.locator('.finder__result').first().evaluate((item) => item.getBoundingClientRect().top + window.scrollY);
+    const firstResultTop = await page
+      .locator('.finder__result')
+      .first()
+      .evaluate((item) => item.getBoundingClientRect().top + window.scrollY);
     expect(firstResultTop).toBeLessThan(844);
 
     await toggle.click();
@@ -281,7 +286,10 @@ describe('the layout on a phone and on a desktop', () => {
     expect(await page.locator('#finder-kind').isVisible()).toBe(true);
     const runs = Number(await page.getAttribute('[data-search-root]', 'data-search-runs'));
     await page.selectOption('#finder-kind', 'reports');
-    await page.waitForFunction((before) => Number(document.querySelector<HTMLElement>('[data-search-root]')!.dataset.searchRuns) > before, runs);
+    await page.waitForFunction(
+      (before) => Number(document.querySelector<HTMLElement>('[data-search-root]')!.dataset.searchRuns) > before,
+      runs,
+    );
     expect((await toggle.textContent())?.trim()).toBe(searchUi.filtersWithCount(1));
     await toggle.click();
     expect(await page.locator('#finder-kind').isVisible()).toBe(false);
@@ -297,7 +305,10 @@ describe('the layout on a phone and on a desktop', () => {
     await open(page, server, SEARCH);
     expect(await page.locator('#finder-kind').isVisible()).toBe(true);
     expect(await page.locator('.finder__filters-toggle').isVisible()).toBe(false);
-    const [filters, results] = await Promise.all([page.locator('.finder__filters').boundingBox(), page.locator('.finder__results').boundingBox()]);
+    const [filters, results] = await Promise.all([
+      page.locator('.finder__filters').boundingBox(),
+      page.locator('.finder__results').boundingBox(),
+    ]);
     expect(filters!.x + filters!.width).toBeLessThanOrEqual(results!.x);
     await page.close();
   });

@@ -48,9 +48,7 @@ async function watch(context: BrowserContext): Promise<{ page: Page; settle(): P
   await context.addInitScript(() => {
     const violations: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
-    );
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
   const page = await context.newPage();
   let report: PageReport = { failed: [], external: [], consoleErrors: [], cspViolations: [], requests: 0 };
@@ -181,7 +179,16 @@ describe('the shipped site as published', () => {
     const { page, settle, take } = await watch(context);
 
     const problems: string[] = [];
-    const totals = { pages: 0, requests: 0, failed: 0, external: 0, consoleErrors: 0, cspViolations: 0, axeViolations: 0, searchResults: 0 };
+    const totals = {
+      pages: 0,
+      requests: 0,
+      failed: 0,
+      external: 0,
+      consoleErrors: 0,
+      cspViolations: 0,
+      axeViolations: 0,
+      searchResults: 0,
+    };
     for (const file of pages) {
       // The search page is visited with a query, so Pagefind really runs under the page's CSP.
       const query = file === SEARCH_PAGE ? `?q=${encodeURIComponent(SEARCH_QUERY)}` : '';

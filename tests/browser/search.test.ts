@@ -115,7 +115,10 @@ describe('search in chromium, served by nginx under /kb/', () => {
       element.querySelector<HTMLInputElement>('input[name="q"]')!.value = query;
       element.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
     }, query);
-    await page.waitForFunction((before) => Number(document.querySelector<HTMLElement>('[data-search-root]')!.dataset.searchRuns) > before, runs);
+    await page.waitForFunction(
+      (before) => Number(document.querySelector<HTMLElement>('[data-search-root]')!.dataset.searchRuns) > before,
+      runs,
+    );
     await readResults(page);
     return showAll(page);
   };
@@ -149,7 +152,11 @@ describe('search in chromium, served by nginx under /kb/', () => {
     expect(buildOutput).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB`));
     const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
     const indexed = await indexedUrls(outDir);
-    expect(indexed.documents).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
+    expect(indexed.documents).toEqual(
+      publishedFixture()
+        .map((doc) => url(doc.url))
+        .sort(),
+    );
     // One start marker a shard, which orders the shards' results (src/search/shards.ts) and is never shown.
     expect(indexed.shardStarts).toEqual(manifest.shards.map((shard) => shardStartUrl(shard.key)).sort());
     expect(manifest.shards.length).toBeGreaterThan(2);
@@ -244,13 +251,20 @@ describe('search in chromium, served by nginx under /kb/', () => {
     }
     await search('');
     const all = await showAll(page);
-    expect(hrefs(all)).toEqual(publishedFixture().map((doc) => url(doc.url)).sort());
+    expect(hrefs(all)).toEqual(
+      publishedFixture()
+        .map((doc) => url(doc.url))
+        .sort(),
+    );
   });
 
   it('ranks title matches first, then more occurrences, then the newest', async () => {
     // Ten results or fewer are ranked from their text, more from word positions: both ways are checked.
     for (const query of ['应急预案', '综合办', '网格化', '土地整备']) {
-      expect((await search(query)).map((result) => result.href), query).toEqual(rankedContaining(query).map(url));
+      expect(
+        (await search(query)).map((result) => result.href),
+        query,
+      ).toEqual(rankedContaining(query).map(url));
     }
     expect(rankedContaining('综合办').length).toBeGreaterThan(10);
     const order = (await search('应急预案')).map((result) => result.href);
@@ -265,7 +279,10 @@ describe('search in chromium, served by nginx under /kb/', () => {
   it('ranks the same in one page, where the words of earlier queries are kept', async () => {
     await search('综合办');
     for (const query of ['综合', '综合办', '网格', '网格化']) {
-      expect((await searchInPlace(query)).map((result) => result.href), query).toEqual(rankedContaining(query).map(url));
+      expect(
+        (await searchInPlace(query)).map((result) => result.href),
+        query,
+      ).toEqual(rankedContaining(query).map(url));
     }
     expect(rankedContaining('综合').length).toBeGreaterThan(10);
   });
@@ -322,7 +339,9 @@ describe('search in chromium, served by nginx under /kb/', () => {
       return counts;
     };
     const nonZero = (counts: Record<string, Record<string, number>>) =>
-      Object.fromEntries(Object.entries(counts).map(([facet, values]) => [facet, Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0))]));
+      Object.fromEntries(
+        Object.entries(counts).map(([facet, values]) => [facet, Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0))]),
+      );
 
     await search('应急预案');
     expect(nonZero(await facetCounts(page))).toEqual(tally(expected('应急预案')));
@@ -371,7 +390,10 @@ describe('search in chromium, served by nginx under /kb/', () => {
     expect(await page.inputValue('#finder-sort')).toBe('oldest');
     const reports = documentsContaining('应急预案').filter((p) => p.startsWith('reports/'));
     expect(first.results.map((r) => r.href)).toEqual(
-      reports.map((p) => SEARCH_FIXTURE.find((doc) => doc.url === p)!).sort((a, b) => a.date.localeCompare(b.date)).map((doc) => url(doc.url)),
+      reports
+        .map((p) => SEARCH_FIXTURE.find((doc) => doc.url === p)!)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((doc) => url(doc.url)),
     );
 
     await page.selectOption('#finder-kind', 'bulletins');
@@ -396,7 +418,9 @@ describe('search in chromium, served by nginx under /kb/', () => {
     await page.goto(`${server.siteUrl}search/?q=${encodeURIComponent('综合办')}`);
     const firstPage = await readResults(page);
     expect(expected('综合办').length).toBeGreaterThan(firstPage.results.length);
-    expect(await page.locator('[data-search-more]').textContent()).toBe(searchUi.more(expected('综合办').length - firstPage.results.length));
+    expect(await page.locator('[data-search-more]').textContent()).toBe(
+      searchUi.more(expected('综合办').length - firstPage.results.length),
+    );
     expect(hrefs(await showAll(page))).toEqual(expected('综合办'));
   });
 
@@ -459,7 +483,9 @@ describe('search index of a public build', () => {
   it('holds only public documents', async () => {
     const build = await buildSite({ contentDir: await makeContent(searchFixtureFiles()), base: BASE, audience: 'public', ...SHARDED });
     expect(build.ok, build.output).toBe(true);
-    const publicDocs = publishedFixture('public').map((doc) => url(doc.url)).sort();
+    const publicDocs = publishedFixture('public')
+      .map((doc) => url(doc.url))
+      .sort();
     expect(publicDocs.length).toBeGreaterThan(0);
     expect(publicDocs.length).toBeLessThan(publishedFixture().length);
     expect((await indexedUrls(build.outDir)).documents).toEqual(publicDocs);

@@ -90,7 +90,8 @@ function notDrawnByWebFonts(drawn: DrawnBy[], { countGlyphs }: { countGlyphs: bo
     const symbols = [...text].filter((char) => SYSTEM_FONT_SYMBOLS.has(char)).length;
     if (otherGlyphs > symbols) problems.push(`${selector} “${text.trim()}” drawn with ${others.map((font) => font.familyName).join(', ')}`);
     const glyphs = fonts.reduce((sum, font) => sum + font.glyphCount, 0);
-    if (countGlyphs && glyphs < glyphCharacters(text)) problems.push(`${selector} “${text.trim()}”: ${glyphs} glyphs for ${glyphCharacters(text)} characters`);
+    if (countGlyphs && glyphs < glyphCharacters(text))
+      problems.push(`${selector} “${text.trim()}”: ${glyphs} glyphs for ${glyphCharacters(text)} characters`);
   }
   return problems;
 }
@@ -103,26 +104,38 @@ function notDrawnByWebFonts(drawn: DrawnBy[], { countGlyphs }: { countGlyphs: bo
  * element's own text nodes: its children are elements of their own.
  */
 function unclaimedCharacters(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(([selector, symbols]) => {
-    const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '');
-    const faces = [...document.fonts].filter((face) => face.status === 'loaded');
-    const problems: string[] = [];
-    for (const element of document.querySelectorAll(selector)) {
-      if (element.getClientRects().length === 0) continue;
-      const text = Array.from(element.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join('');
-      const families = getComputedStyle(element).fontFamily.split(',').map(unquote);
-      const ranges = faces
-        .filter((face) => families.includes(unquote(face.family)))
-        .flatMap((face) => face.unicodeRange.split(',').map((range) => range.trim().slice(2).split('-').map((hex) => parseInt(hex, 16))));
-      const missing = [...text.replace(/\s/g, '')].filter((char) => {
-        if (symbols.includes(char)) return false;
-        const codePoint = char.codePointAt(0)!;
-        return !ranges.some(([first, last = first]) => codePoint >= first! && codePoint <= last);
-      });
-      if (missing.length > 0) problems.push(`${element.tagName.toLowerCase()}.${element.className} “${text.trim()}”: ${missing.join('')}`);
-    }
-    return problems;
-  }, [selector, [...SYSTEM_FONT_SYMBOLS]] as const);
+  return page.evaluate(
+    ([selector, symbols]) => {
+      const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '');
+      const faces = [...document.fonts].filter((face) => face.status === 'loaded');
+      const problems: string[] = [];
+      for (const element of document.querySelectorAll(selector)) {
+        if (element.getClientRects().length === 0) continue;
+        const text = Array.from(element.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join('');
+        const families = getComputedStyle(element).fontFamily.split(',').map(unquote);
+        const ranges = faces
+          .filter((face) => families.includes(unquote(face.family)))
+          .flatMap((face) =>
+            face.unicodeRange.split(',').map((range) =>
+              range
+                .trim()
+                .slice(2)
+                .split('-')
+                .map((hex) => parseInt(hex, 16)),
+            ),
+          );
+        const missing = [...text.replace(/\s/g, '')].filter((char) => {
+          if (symbols.includes(char)) return false;
+          const codePoint = char.codePointAt(0)!;
+          return !ranges.some(([first, last = first]) => codePoint >= first! && codePoint <= last);
+        });
+        if (missing.length > 0)
+          problems.push(`${element.tagName.toLowerCase()}.${element.className} “${text.trim()}”: ${missing.join('')}`);
+      }
+      return problems;
+    },
+    [selector, [...SYSTEM_FONT_SYMBOLS]] as const,
+  );
 }
 
 describe('Chinese text on a machine without Chinese fonts, and on one with them', () => {
@@ -217,7 +230,10 @@ describe('Chinese text on a machine without Chinese fonts, and on one with them'
     for (const selector of ['h1.document__title', '.prose h2', '.prose p']) {
       const fonts = (await platformFonts(page, selector)).flatMap((node) => node.fonts);
       expect(fonts.length, selector).toBeGreaterThan(0);
-      expect(fonts.filter((font) => font.isCustomFont), selector).toEqual([]);
+      expect(
+        fonts.filter((font) => font.isCustomFont),
+        selector,
+      ).toEqual([]);
     }
     await page.close();
   });

@@ -56,7 +56,12 @@ describe('astro build with every mistake at once', () => {
   it.each(CONTENT_ERROR_CASES)('reports $name with the file and the field', (errorCase) => {
     const line = build.output.split('\n').findIndex((text) => text.includes('[ERROR]') && text.includes(errorCase.file));
     expect(line, build.output).toBeGreaterThan(-1);
-    expect(build.output.split('\n').slice(line, line + 3).join('\n')).toContain(errorCase.field);
+    expect(
+      build.output
+        .split('\n')
+        .slice(line, line + 3)
+        .join('\n'),
+    ).toContain(errorCase.field);
   });
 
   it('shows the content check first and no stack trace', () => {

@@ -19,7 +19,8 @@ const BASIC = path.join(FIXTURE_SITES, 'basic');
 const INDICATORS = path.join(FIXTURE_SITES, 'indicators');
 const STACK_TRACE_LINE = /^\s+at .+[:(]\d+/m;
 const NO_COLOUR = { FORCE_COLOR: '0', NO_COLOR: '1' };
-const publicDoc = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2021-06-01\nissuer: 测试研究室\naccess: public\n---\n\n${body}`;
+const publicDoc = (title: string, body: string) =>
+  `---\ntitle: ${title}\ndate: 2021-06-01\nissuer: 测试研究室\naccess: public\n---\n\n${body}`;
 
 /** The files of the refused site, and the `file:line` each must be reported at. */
 const LEAK_ROUTES: Record<string, { text: string; at: string }> = {
@@ -73,7 +74,10 @@ describe('harmless HTML', () => {
   beforeAll(async () => {
     const body = `${HARMLESS_MARKDOWN}<!-- 编辑备注癸子丑：请勿发布 -->\n`;
     const mdx = '正文有<sup>注</sup>与<abbr title="综合办公室">办公室</abbr>。\n\n{/* 编辑备注寅卯辰：请勿发布 */}\n';
-    const contentDir = await makeContent({ 'reports/pasted.md': publicDoc('粘贴的表格', body), 'reports/tags.mdx': publicDoc('MDX 标签', mdx) }, BASIC);
+    const contentDir = await makeContent(
+      { 'reports/pasted.md': publicDoc('粘贴的表格', body), 'reports/tags.mdx': publicDoc('MDX 标签', mdx) },
+      BASIC,
+    );
     build = await buildSite({ contentDir });
   });
 
@@ -115,7 +119,10 @@ describe('an MDX render error', () => {
       '',
     ].join('\n');
     const body = '第一段。\n\n<IndicatorChart ids={["docs-received", "emoji-name"]} />\n';
-    const contentDir = await makeContent({ 'indicators/emoji.yaml': indicator, 'reports/bad-chart.mdx': publicDoc('画不出的图', body) }, INDICATORS);
+    const contentDir = await makeContent(
+      { 'indicators/emoji.yaml': indicator, 'reports/bad-chart.mdx': publicDoc('画不出的图', body) },
+      INDICATORS,
+    );
     build = await buildSite({ contentDir });
   });
 

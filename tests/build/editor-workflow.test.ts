@@ -36,7 +36,8 @@ describe('odd but valid content, new documents and links, under /kb/', () => {
     contentDir = await makeContent(
       {
         'reports/bom.md': '\uFEFF---\ntitle: 带字节顺序标记的文档\ndate: 2021-06-01\nissuer: 测试办公室\n---\n\n正文甲。\n',
-        'reports/crlf.md': '---\r\ntitle: Windows换行的文档\r\ndate: 2021-06-02\r\nissuer: 测试办公室\r\n---\r\n\r\n## 一、标题\r\n\r\n正文乙。\r\n',
+        'reports/crlf.md':
+          '---\r\ntitle: Windows换行的文档\r\ndate: 2021-06-02\r\nissuer: 测试办公室\r\n---\r\n\r\n## 一、标题\r\n\r\n正文乙。\r\n',
         'reports/关于 测试 的报告.md': '---\ntitle: 中文和空格文件名\ndate: 2021-06-03\nissuer: 测试办公室\n---\n\n正文丙。\n',
         'reports/large.md': largeDocument(),
         'reports/links.md': [
@@ -51,7 +52,11 @@ describe('odd but valid content, new documents and links, under /kb/', () => {
     );
     // `npm run new` for every kind, from a script (no terminal).
     for (const kind of ['bulletins', 'reports', 'summaries', 'reforms']) {
-      const { exitCode, output } = await runScript('new.ts', [kind, '--title', `新建${kind}文档`, '--date', '2021-07-01', '--journal', '测试快报'], contentDir);
+      const { exitCode, output } = await runScript(
+        'new.ts',
+        [kind, '--title', `新建${kind}文档`, '--date', '2021-07-01', '--journal', '测试快报'],
+        contentDir,
+      );
       expect(exitCode, output).toBe(0);
       scaffolded[kind] = /已新建（created）：(.+)/.exec(output)![1]!.trim();
     }
@@ -158,7 +163,11 @@ describe('npm run import', () => {
     const before = await listFiles(contentDir);
     const attempts = {
       review: await runScript('import.ts', [seed, '--kind', 'summaries', '--out', path.join(contentDir, 'summaries/seed.md')], contentDir),
-      link: await runScript('import.ts', [seed, '--kind', 'summaries', '--out', path.join(contentDir, 'summaries/linked/seed.md')], contentDir),
+      link: await runScript(
+        'import.ts',
+        [seed, '--kind', 'summaries', '--out', path.join(contentDir, 'summaries/linked/seed.md')],
+        contentDir,
+      ),
       unnamed: await runScript('import.ts', [unnamed, '--kind', 'summaries'], contentDir),
     };
     for (const { exitCode, output } of Object.values(attempts)) {
@@ -189,7 +198,7 @@ describe('npm run import', () => {
   });
 });
 
-describe('revision history from git and editors\' notes', () => {
+describe("revision history from git and editors' notes", () => {
   const git = (cwd: string, args: string[], date?: string) =>
     execFileSync('git', args, {
       cwd,
@@ -201,9 +210,11 @@ describe('revision history from git and editors\' notes', () => {
   /** The dates and notes of a page's 修订记录, newest first. */
   const historyOf = (html: string) => {
     const section = /<section class="revision-history"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-    return [...section.matchAll(/<li[^>]*><time datetime="([^"]+)"[^>]*>[^<]*<\/time>(?:<span class="revision-history__note"[^>]*>([^<]*)<\/span>)?<\/li>/g)].map(
-      (m) => [m[1], m[2] ?? ''],
-    );
+    return [
+      ...section.matchAll(
+        /<li[^>]*><time datetime="([^"]+)"[^>]*>[^<]*<\/time>(?:<span class="revision-history__note"[^>]*>([^<]*)<\/span>)?<\/li>/g,
+      ),
+    ].map((m) => [m[1], m[2] ?? '']);
   };
   let repo: string;
   let first: BuildResult;
@@ -225,7 +236,10 @@ describe('revision history from git and editors\' notes', () => {
     git(repo, ['commit', '-qam', '修改《机密调研报告丁戊己》（测密〔2021〕9号）并补充公开报告'], '2021-03-05T10:00:00+08:00');
     // The editors' notes, one of them for a revision from before the file was in git; a second commit the same day.
     await edit(report, (text) =>
-      text.replace('access: public', "access: public\nrevisions:\n  - { date: 2021-03-05, note: 补充调研报告正文 }\n  - { date: '2020-12-20', note: 形成初稿。 }"),
+      text.replace(
+        'access: public',
+        "access: public\nrevisions:\n  - { date: 2021-03-05, note: 补充调研报告正文 }\n  - { date: '2020-12-20', note: 形成初稿。 }",
+      ),
     );
     git(repo, ['commit', '-qam', 'fix(content): add revision notes, see JIRA-1234'], '2021-03-05T18:00:00+08:00');
     await edit(report, (text) => `${text.replace('补充一段正文。', '补充一段正文。   ')}\n\n`);
@@ -233,7 +247,7 @@ describe('revision history from git and editors\' notes', () => {
     first = await buildSite({ contentDir: path.join(repo, 'content'), pipeline: true });
   });
 
-  it('lists each date of change once, newest first, with the editors\' notes and without whitespace-only changes', async () => {
+  it("lists each date of change once, newest first, with the editors' notes and without whitespace-only changes", async () => {
     expect(first.ok, first.output).toBe(true);
     const html = await readPage(first.outDir, 'reports/public-report/');
     expect(html).toContain('修订记录');
@@ -275,7 +289,7 @@ describe('revision history from git and editors\' notes', () => {
     expect(await readPage(second.outDir, 'reports/public-report/')).toBe(await readPage(first.outDir, 'reports/public-report/'));
   });
 
-  it('shows no dates from git in a shallow clone, only the editors\' notes, and still builds', async () => {
+  it("shows no dates from git in a shallow clone, only the editors' notes, and still builds", async () => {
     const clone = path.join(await tempDir('gazette-shallow-'), 'repo');
     git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
     const shallow = await buildSite({ contentDir: path.join(clone, 'content') });

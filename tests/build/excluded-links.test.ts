@@ -48,7 +48,9 @@ describe('links to excluded documents, in every form', () => {
 
   it('builds, the leak scan passing although a draft MDX holds code that Pagefind’s program also holds', () => {
     expect(build.ok, build.output).toBe(true);
-    expect(build.output).toMatch(/leak scan passed: \d+ files scanned, 0 unchanged since the last clean scan, [1-9]\d* of Pagefind's program files not searched/);
+    expect(build.output).toMatch(
+      /leak scan passed: \d+ files scanned, 0 unchanged since the last clean scan, [1-9]\d* of Pagefind's program files not searched/,
+    );
     // The draft is fingerprinted by its title, address and prose, not by its code.
     const draft = excludedFingerprints(documentsForScan(contentDir, 'public')).filter((fp) => fp.file.endsWith('draft-code.mdx'));
     expect(draft.map((fp) => fp.text)).toEqual([
@@ -95,7 +97,9 @@ describe('links to excluded documents, in every form', () => {
 
   it('warns about every such link, naming the file, the line and the link', () => {
     const warned = (file: string, line: number, url: string) =>
-      expect(build.output, `${file}:${line} ${url}`).toMatch(new RegExp(`\\[WARN\\][^\\n]*${escape(file)}:${line}\\b[^\\n]*\\n[^\\n]*${escape(url)}`));
+      expect(build.output, `${file}:${line} ${url}`).toMatch(
+        new RegExp(`\\[WARN\\][^\\n]*${escape(file)}:${line}\\b[^\\n]*\\n[^\\n]*${escape(url)}`),
+      );
     const reportLinks: Array<[number, string]> = [
       [10, 'secret-doc.md'],
       [12, '../reports/secret-doc.md#一、机密情况'],
@@ -148,7 +152,8 @@ describe('links to excluded documents, in every form', () => {
 
   it('fails a build whose journal quotes the restricted title, 文号 and body, naming each', async () => {
     const output = await failedBuildWith({
-      'publications/links-journal.yaml': 'name: 链接快报\nissuer: 链接测试办公室\ndescription: 依据链研〔2023〕77号《链接机密调研报告天地玄黄》：机密正文标记日月盈昃不得外泄。\n',
+      'publications/links-journal.yaml':
+        'name: 链接快报\nissuer: 链接测试办公室\ndescription: 依据链研〔2023〕77号《链接机密调研报告天地玄黄》：机密正文标记日月盈昃不得外泄。\n',
     });
     expect(output).toContain('leak scan failed');
     for (const field of ['标题“链接机密调研报告天地玄黄”', '发文字号“链研〔2023〕77号”', '正文句子“机密正文标记日月盈昃不得外泄”']) {
@@ -158,7 +163,8 @@ describe('links to excluded documents, in every form', () => {
 
   it('stops a build whose Markdown has a raw HTML link to an excluded document, naming the file and line', async () => {
     const output = await failedBuildWith({
-      'reports/raw-html.md': '---\ntitle: 原始链接报告\ndate: 2023-04-03\nissuer: 链接研究室\naccess: public\n---\n\n见<a href="../secret-doc/">材料</a>。\n',
+      'reports/raw-html.md':
+        '---\ntitle: 原始链接报告\ndate: 2023-04-03\nissuer: 链接研究室\naccess: public\n---\n\n见<a href="../secret-doc/">材料</a>。\n',
     });
     expect(output).toMatch(/raw-html\.md:8[^\n]*\n[^\n]*\.\.\/secret-doc\/\n[^\n]*HTML 链接指向本次构建不发布的文档/);
   });

@@ -43,7 +43,11 @@ const STEPS: Record<string, (text: string) => string> = {
   // 2. One entry in the registry.
   'src/lib/kinds.ts': (text) =>
     insertAfter(
-      insertAfter(text, "import { summarySchema } from '../schemas/summary.ts';", "\nimport { minutesSchema } from '../schemas/minutes.ts';"),
+      insertAfter(
+        text,
+        "import { summarySchema } from '../schemas/summary.ts';",
+        "\nimport { minutesSchema } from '../schemas/minutes.ts';",
+      ),
       "    importer: ['level', 'status'],\n  }),",
       [
         '',
@@ -59,7 +63,11 @@ const STEPS: Record<string, (text: string) => string> = {
     ),
   // 3. Its words: the kind's label and its fields' labels.
   'src/translations/zh-CN.ts': (text) =>
-    insertAfter(insertAfter(text, "  reforms: '改革事项',", "\n  minutes: '会议纪要',"), "  outcomes: '制度成果',", "\n  meeting: '会议名称',\n  attendees: '出席人员',"),
+    insertAfter(
+      insertAfter(text, "  reforms: '改革事项',", "\n  minutes: '会议纪要',"),
+      "  outcomes: '制度成果',",
+      "\n  meeting: '会议名称',\n  attendees: '出席人员',",
+    ),
 };
 
 const minutes = (title: string, access: string) =>
@@ -157,7 +165,16 @@ describe('a fifth kind of document, added in three files', () => {
     const env = { GAZETTE_CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1' };
     const script = (name: string, ...args: string[]) => run(process.execPath, [path.join(project, 'scripts', name), ...args], env, project);
 
-    const created = await script('new.ts', 'minutes', '--title', '第六次主任办公会会议纪要', '--date', '2021-07-01', '--issuer', '测试办公室');
+    const created = await script(
+      'new.ts',
+      'minutes',
+      '--title',
+      '第六次主任办公会会议纪要',
+      '--date',
+      '2021-07-01',
+      '--issuer',
+      '测试办公室',
+    );
     expect(created.exitCode, created.output).toBe(0);
     const [newFile] = await listFiles(path.join(contentDir, 'minutes'));
     const newText = await readFile(path.join(contentDir, 'minutes', newFile!), 'utf8');
@@ -178,7 +195,12 @@ describe('a fifth kind of document, added in three files', () => {
   });
 
   it('still type-checks: no list of kinds elsewhere was left behind', async () => {
-    const { exitCode, output } = await run(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'], {}, project);
+    const { exitCode, output } = await run(
+      process.execPath,
+      [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'],
+      {},
+      project,
+    );
     expect(exitCode, output).toBe(0);
   }, 300_000);
 });

@@ -48,7 +48,10 @@ describe('the shipped site', () => {
     // Every sentence of the source is kept.
     const source = await readFile(path.join(REPO_ROOT, 'tests/fixtures/seeds/000_94ad5dffbcaec705.txt'), 'utf8');
     const text = html.replace(/<[^>]+>/g, '');
-    for (const sentence of source.split(/(?<=。)|\n/).map((s) => s.trim()).filter(Boolean)) {
+    for (const sentence of source
+      .split(/(?<=。)|\n/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       expect(text).toContain(sentence);
     }
   });
@@ -119,7 +122,14 @@ describe('the basic fixture', () => {
   it('leaves no trace of draft and restricted documents in pages, listings, feeds or the sitemap', async () => {
     for (const build of [internal, publicBuild]) {
       const text = await allText(build.outDir);
-      for (const secret of ['草稿期次甲乙丙', '草稿正文不应出现', '机密调研报告丁戊己', '机密正文庚辛壬', 'TEST-2021-0099', 'restricted-report']) {
+      for (const secret of [
+        '草稿期次甲乙丙',
+        '草稿正文不应出现',
+        '机密调研报告丁戊己',
+        '机密正文庚辛壬',
+        'TEST-2021-0099',
+        'restricted-report',
+      ]) {
         expect(text).not.toContain(secret);
       }
     }
@@ -139,7 +149,9 @@ describe('the basic fixture', () => {
   it('writes feeds and the sitemap under SITE_URL, and warns when a build has none', async () => {
     const feed = await readFile(path.join(publicBuild.outDir, 'rss.xml'), 'utf8');
     expect(feed).toContain('<link>http://intranet.example/kb/reports/public-report/</link>');
-    expect(await readFile(path.join(publicBuild.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>http://intranet.example/kb/reports/public-report/</loc>');
+    expect(await readFile(path.join(publicBuild.outDir, 'sitemap-0.xml'), 'utf8')).toContain(
+      '<loc>http://intranet.example/kb/reports/public-report/</loc>',
+    );
     expect(await allText(publicBuild.outDir)).not.toContain('localhost');
     expect(publicBuild.output).not.toContain('SITE_URL');
     expect(internal.output).toMatch(/WARN.*\[gazette-site-url\] 未设置 SITE_URL.*（SITE_URL is not set/);
@@ -205,7 +217,10 @@ describe('the basic fixture', () => {
       const html = await readPage(internal.outDir, sitePath);
       const trail = /<nav class="breadcrumb" aria-label="当前位置"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1];
       expect(trail, sitePath).toBeDefined();
-      expect([...trail!.matchAll(/href="([^"]+)"/g)].map((match) => decodeURI(match[1]!)), sitePath).toEqual(links);
+      expect(
+        [...trail!.matchAll(/href="([^"]+)"/g)].map((match) => decodeURI(match[1]!)),
+        sitePath,
+      ).toEqual(links);
       // The page itself closes the trail, marked as the current page, unlinked.
       if (!DOCUMENT_PAGE.test(`${sitePath}index.html`)) expect(trail, sitePath).toMatch(/<span aria-current="page">[^<]+<\/span>/);
     }

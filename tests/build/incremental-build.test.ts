@@ -35,7 +35,6 @@ async function editFile(file: string, from: string, to: string): Promise<void> {
   await writeFile(file, text.replace(from, to));
 }
 
-
 describe('incremental build', () => {
   let contentDir: string;
   let cacheDir: string;
@@ -48,7 +47,11 @@ describe('incremental build', () => {
     // Bulletins with neighbouring issues and shared topics, and an MDX report quoting and charting indicators.
     contentDir = await makeContent({}, path.join(FIXTURE_SITES, 'basic'));
     await cp(path.join(FIXTURE_SITES, 'indicators'), contentDir, { recursive: true });
-    await editFile(path.join(contentDir, 'bulletins/2021-2.md'), '第2期正文内容。', `第2期正文内容。参见[市级试点](../reforms/${LINKED_FROM_ISSUE}.md)。`);
+    await editFile(
+      path.join(contentDir, 'bulletins/2021-2.md'),
+      '第2期正文内容。',
+      `第2期正文内容。参见[市级试点](../reforms/${LINKED_FROM_ISSUE}.md)。`,
+    );
     cacheDir = await tempDir('gazette-cache-');
     const build = (cache: string) => buildIsolated({ contentDir, base: '/kb/', env: { GAZETTE_CACHE_DIR: cache } }, 'incremental-');
 
@@ -88,7 +91,9 @@ describe('incremental build', () => {
     const restored = restoredPages(edited.output);
     const pages = documentPages(await treeHashes(cold.outDir));
     const showing = async (text: string) =>
-      (await Promise.all(pages.map(async (page) => ((await readFile(path.join(cold.outDir, page), 'utf8')).includes(text) ? page : [])))).flat();
+      (
+        await Promise.all(pages.map(async (page) => ((await readFile(path.join(cold.outDir, page), 'utf8')).includes(text) ? page : [])))
+      ).flat();
     const showingTitle = await showing(NEW_TITLE);
     // The issue itself, the issue before it (下一期), a document listing it as related and one listing it as linking there.
     expect(showingTitle).toEqual(

@@ -112,7 +112,13 @@ describe('indicators built from the fixture', () => {
     const report = JSON.parse(await readFile(path.join(site.outDir, '_report/figures.json'), 'utf8'));
     expect(report.checked).toBe(2);
     expect(report.warnings).toHaveLength(1);
-    expect(report.warnings[0]).toMatchObject({ indicator: 'hazard-rectification-rate', year: 2020, printed: 78, computed: 79.3, ok: false });
+    expect(report.warnings[0]).toMatchObject({
+      indicator: 'hazard-rectification-rate',
+      year: 2020,
+      printed: 78,
+      computed: 79.3,
+      ok: false,
+    });
     expect(report.warnings[0].inputs.map((input: { value: number }) => input.value)).toEqual([226, 285]);
     expect(report.passed).toHaveLength(1);
     expect(report.passed[0]).toMatchObject({ indicator: 'central-docs-rate', printed: 91.5, computed: 91.5, ok: true });
@@ -154,10 +160,17 @@ describe('indicators built from the fixture', () => {
     expect(html).toMatch(/<figcaption[^>]*>[\s\S]*空心点、虚线：推算值，非原文数值[\s\S]*<\/figcaption>/);
     expect(html).toMatch(/<desc[^>]*>折线图。接收办理涉密文件（份）：2019年640份（推算），2020年807份<\/desc>/);
     // Both renditions of the chart draw the estimate hollow, with the line into it dashed.
-    const charts = inlineSvgs(html).map(parseSvg).filter((svg) => svg.root.attributes.class?.startsWith('chart chart--line'));
+    const charts = inlineSvgs(html)
+      .map(parseSvg)
+      .filter((svg) => svg.root.attributes.class?.startsWith('chart chart--line'));
     expect(charts.map((svg) => svg.root.attributes.class)).toEqual(['chart chart--line', 'chart chart--line chart--narrow']);
     for (const svg of charts) {
-      expect(seriesMarks(svg, PALETTE[0])).toMatchObject({ filledPoints: [expect.any(String)], hollowPoints: [expect.any(String)], dashedLines: [expect.any(String)], solidLines: [] });
+      expect(seriesMarks(svg, PALETTE[0])).toMatchObject({
+        filledPoints: [expect.any(String)],
+        hollowPoints: [expect.any(String)],
+        dashedLines: [expect.any(String)],
+        solidLines: [],
+      });
     }
     // A table with printed figures only has no such footnote, and its chart no such caption.
     const printed = await readPage(site.outDir, 'indicators/docs-received/');
@@ -188,7 +201,9 @@ describe('indicators built from the fixture', () => {
 
   it('built without SITE_URL, warns and prints no made-up host outside the feeds and the sitemap', async () => {
     const warning = site.output.split('\n').find((line) => line.includes('[gazette-site-url]'));
-    expect(warning).toMatch(/WARN.*未设置 SITE_URL：引用和下载数据中的链接只写站内路径.*（SITE_URL is not set: citations and downloads show paths only/);
+    expect(warning).toMatch(
+      /WARN.*未设置 SITE_URL：引用和下载数据中的链接只写站内路径.*（SITE_URL is not set: citations and downloads show paths only/,
+    );
     const withHost: string[] = [];
     for (const file of await listFiles(site.outDir)) {
       if (!/\.(html|csv|json)$/.test(file)) continue;
@@ -225,7 +240,11 @@ describe('indicators built from the fixture', () => {
     expect(rows.find((cells) => cells[0] === 'classified-received' && cells[4] === '2019')![7]).toBe('是');
 
     const single = await readFile(path.join(site.outDir, 'indicators/docs-received.csv'), 'utf8');
-    expect(parseCsv(single.slice(1)).slice(1).map((cells) => [cells[4], cells[5]])).toEqual([
+    expect(
+      parseCsv(single.slice(1))
+        .slice(1)
+        .map((cells) => [cells[4], cells[5]]),
+    ).toEqual([
       ['2018', '7000'],
       ['2019', '8000'],
       ['2020', '8555'],
@@ -237,7 +256,9 @@ describe('indicators built from the fixture', () => {
     );
     const one = JSON.parse(await readFile(path.join(site.outDir, 'indicators/docs-received.json'), 'utf8'));
     expect(one).toMatchObject({ id: 'docs-received', name: '收文数量', unit: '份', url: '/kb/indicators/docs-received/' });
-    expect(one.values.map((v: FixtureValue) => [v.year, v.value])).toEqual(indicators.get('docs-received')!.values.map((v) => [v.year, v.value]));
+    expect(one.values.map((v: FixtureValue) => [v.year, v.value])).toEqual(
+      indicators.get('docs-received')!.values.map((v) => [v.year, v.value]),
+    );
   });
 
   it('neutralises every text cell of every CSV download that a spreadsheet would run as a formula', async () => {
@@ -282,7 +303,9 @@ describe('indicators built from the fixture', () => {
 
   it('prints figures from the data in MDX prose, linked to their indicator', async () => {
     const html = await readPage(site.outDir, 'reports/figures-in-prose/');
-    expect(html).toMatch(new RegExp(`2020年全年收文<a class="indicator-figure"[^>]*href="${BASE}indicators/docs-received/"[^>]*>8555份</a>`));
+    expect(html).toMatch(
+      new RegExp(`2020年全年收文<a class="indicator-figure"[^>]*href="${BASE}indicators/docs-received/"[^>]*>8555份</a>`),
+    );
     expect(html).toMatch(/2019年为<a [^>]*>8000份<\/a>/);
     expect(html.match(/<figure class="chart-figure"/g)).toHaveLength(3);
     expect(html).toContain('风险隐患排查与整改');
@@ -356,7 +379,10 @@ describe('indicators built from the fixture', () => {
       const html = await readPage(site.outDir, page);
       const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
       expect(ids.length).toBeGreaterThan(10);
-      expect(ids.filter((id, index) => ids.indexOf(id) !== index), page).toEqual([]);
+      expect(
+        ids.filter((id, index) => ids.indexOf(id) !== index),
+        page,
+      ).toEqual([]);
       for (const reference of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids, page).toContain(reference[1]);
     }
   });
@@ -433,7 +459,9 @@ describe('the shipped indicators', () => {
       }
       expect(summary, id).toContain(`href="/indicators/${id}/"`);
     }
-    expect(tableRows(await readPage(site.outDir, 'indicators/grid-events-reported/'), '网格化平台上报实有事件（件）：数据表')[1]![1]).toBe('超过100万件');
+    expect(tableRows(await readPage(site.outDir, 'indicators/grid-events-reported/'), '网格化平台上报实有事件（件）：数据表')[1]![1]).toBe(
+      '超过100万件',
+    );
     // Downloads keep the whole number, and say how the document printed it.
     const csv = parseCsv((await readFile(path.join(site.outDir, 'indicators/grid-events-reported.csv'), 'utf8')).slice(1));
     expect(csv[1]!.slice(4, 7)).toEqual(['2020', '1000000', '超过']);
@@ -458,13 +486,19 @@ describe('the shipped indicators', () => {
 const MISTAKES: { name: string; files: Record<string, string>; expected: string[]; base?: string }[] = [
   {
     name: 'an unknown id in <Indicator>',
-    files: { 'reports/bad-figure.mdx': '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n' },
+    files: {
+      'reports/bad-figure.mdx':
+        '---\ntitle: 错误引用\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="no-such-indicator" year={2020} />。\n',
+    },
     expected: ['reports/bad-figure.mdx', 'no-such-indicator', '指标不存在'],
   },
   {
     name: 'a year with no value in <Indicator>, under a base path',
     base: BASE,
-    files: { 'reports/bad-year.mdx': '---\ntitle: 错误年份\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="docs-processed" year={2017} />。\n' },
+    files: {
+      'reports/bad-year.mdx':
+        '---\ntitle: 错误年份\ndate: 2021-01-01\nissuer: 测试\n---\n\n收文<Indicator id="docs-processed" year={2017} />。\n',
+    },
     expected: ['reports/bad-year.mdx', '没有 2017 年的数值'],
   },
   {

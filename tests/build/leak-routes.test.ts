@@ -74,7 +74,10 @@ describe('no route takes a restricted document out of the repository', () => {
     const contentDir = path.join(repo, 'content');
     await writeFile(
       path.join(contentDir, RESTRICTED.file),
-      (await readFile(path.join(contentDir, RESTRICTED.file), 'utf8')).replace('access: restricted', `docNo: ${RESTRICTED.docNo}\naccess: restricted`),
+      (await readFile(path.join(contentDir, RESTRICTED.file), 'utf8')).replace(
+        'access: restricted',
+        `docNo: ${RESTRICTED.docNo}\naccess: restricted`,
+      ),
     );
     // A public name for the restricted file, by a symbolic link.
     await symlink(path.join(contentDir, RESTRICTED.file), path.join(contentDir, 'reports/public-copy.md'));
@@ -106,12 +109,26 @@ describe('no route takes a restricted document out of the repository', () => {
     expect(published.ok, published.output).toBe(true);
     const texts = await outputTexts(published.outDir);
     expect(texts.get('reports/link-forms/index.html')).toContain('材料一');
-    const needles = [RESTRICTED.title, RESTRICTED.docNo, RESTRICTED.indexNo, RESTRICTED.body, `/${RESTRICTED.slug}`, `${RESTRICTED.slug}/`, `${RESTRICTED.slug}.md`];
-    const found = [...texts].flatMap(([file, text]) => needles.filter((needle) => text.includes(needle)).map((needle) => `${file}: ${needle}`));
+    const needles = [
+      RESTRICTED.title,
+      RESTRICTED.docNo,
+      RESTRICTED.indexNo,
+      RESTRICTED.body,
+      `/${RESTRICTED.slug}`,
+      `${RESTRICTED.slug}/`,
+      `${RESTRICTED.slug}.md`,
+    ];
+    const found = [...texts].flatMap(([file, text]) =>
+      needles.filter((needle) => text.includes(needle)).map((needle) => `${file}: ${needle}`),
+    );
     expect(found).toEqual([]);
     // The scan reads what it should: the linking page's words are in its .gz copy and the search index too.
     expect([...texts].filter(([, text]) => text.includes('材料三')).map(([file]) => file)).toEqual(
-      expect.arrayContaining(['reports/link-forms/index.html', 'reports/link-forms/index.html.gz', expect.stringMatching(/^pagefind\/fragment\//)]),
+      expect.arrayContaining([
+        'reports/link-forms/index.html',
+        'reports/link-forms/index.html.gz',
+        expect.stringMatching(/^pagefind\/fragment\//),
+      ]),
     );
   });
 });

@@ -62,8 +62,18 @@ describe('the permissions of the published folder', () => {
     expect(wrongModes(entries, 0o755, 0o644)).toEqual([]);
     // What was checked includes each kind of file the build writes.
     const files = entries.map((entry) => entry.path);
-    for (const kind of [/^index\.html$/, /\.html\.gz$/, /^pagefind\/.*\.pf_fragment$/, /^pagefind\/pagefind\.js$/, /\.csv$/, /^rss\.xml$/]) {
-      expect(files.some((file) => kind.test(file)), String(kind)).toBe(true);
+    for (const kind of [
+      /^index\.html$/,
+      /\.html\.gz$/,
+      /^pagefind\/.*\.pf_fragment$/,
+      /^pagefind\/pagefind\.js$/,
+      /\.csv$/,
+      /^rss\.xml$/,
+    ]) {
+      expect(
+        files.some((file) => kind.test(file)),
+        String(kind),
+      ).toBe(true);
     }
   });
 

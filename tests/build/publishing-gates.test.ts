@@ -90,7 +90,9 @@ describe('the access gate and the leak scan', () => {
     const backlinksOf = async (build: BuildResult, sitePath: string) => {
       const section = /<aside class="backlinks"[\s\S]*?<\/aside>/.exec(await readPage(build.outDir, sitePath))?.[0];
       if (section) expect(section).toContain('引用本文的文档');
-      return section ? [...section.matchAll(/<a class="doc-list__title" href="([^"]+)">([^<]+)<\/a>/g)].map((match) => `${match[1]} ${match[2]}`) : [];
+      return section
+        ? [...section.matchAll(/<a class="doc-list__title" href="([^"]+)">([^<]+)<\/a>/g)].map((match) => `${match[1]} ${match[2]}`)
+        : [];
     };
     // The public reform is linked from the open report and from the restricted report.
     for (const build of [internal, publicBuild]) {
@@ -157,7 +159,9 @@ describe('the access gate and the leak scan', () => {
 
     const hits = await findLeaks(copy, documentsForScan(contentDir, 'internal'));
     const where = new Map(
-      hits.filter((hit) => hit.outputFile !== fragments[0]).map((hit) => [hit.outputFile, `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`]),
+      hits
+        .filter((hit) => hit.outputFile !== fragments[0])
+        .map((hit) => [hit.outputFile, `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`]),
     );
     expect(Object.fromEntries(where)).toEqual({
       'reports/open-report/index.html': 'secret-report.md title',
@@ -165,7 +169,9 @@ describe('the access gate and the leak scan', () => {
       'data.json': 'secret-report.md body',
       'table.csv': 'secret-report.md body',
     });
-    const inFragment = hits.filter((hit) => hit.outputFile === fragments[0]).map((hit) => `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`);
+    const inFragment = hits
+      .filter((hit) => hit.outputFile === fragments[0])
+      .map((hit) => `${path.basename(hit.fingerprint.file)} ${hit.fingerprint.field}`);
     expect(inFragment.sort()).toEqual(['2022-2-draft.md body', 'secret-report.md indexNo']);
   });
 
@@ -208,10 +214,7 @@ describe('the access gate and the leak scan', () => {
 
     it('leaves the previous output byte for byte as it was when the content is bad', async () => {
       const before = await treeHashes(internal.outDir);
-      const broken = await makeContent(
-        { 'reports/broken.md': '---\ntitle: 缺少日期的报告\nissuer: 关卡研究室\n---\n正文\n' },
-        contentDir,
-      );
+      const broken = await makeContent({ 'reports/broken.md': '---\ntitle: 缺少日期的报告\nissuer: 关卡研究室\n---\n正文\n' }, contentDir);
       const failed = await buildSite({ contentDir: broken, base: '/kb/', pipeline: true, outDir: internal.outDir });
       expect(failed.ok).toBe(false);
       expect(failed.output).toContain('broken.md');

@@ -38,7 +38,12 @@ describe('search index shards, cached between builds', () => {
 
   beforeAll(async () => {
     contentDir = await makeContent(searchFixtureFiles());
-    const options = { contentDir, base: '/kb/', pipeline: true, env: { GAZETTE_SEARCH_SHARD_SIZE: '3', GAZETTE_CACHE_DIR: await tempDir('gazette-cache-') } };
+    const options = {
+      contentDir,
+      base: '/kb/',
+      pipeline: true,
+      env: { GAZETTE_SEARCH_SHARD_SIZE: '3', GAZETTE_CACHE_DIR: await tempDir('gazette-cache-') },
+    };
     first = await buildSite(options);
     expect(first.ok, first.output).toBe(true);
     // An editor adds a sentence to the newest document.
@@ -70,7 +75,13 @@ describe('search index shards, cached between builds', () => {
     const folders = manifest.shards.map((shard) => shard.folder);
     const hashes = await treeHashes(first.outDir);
     for (const { folder, key, titleSpan } of manifest.shards) {
-      const fragments = [...shardFiles(hashes, folder, folders.filter((other) => other !== folder)).keys()].filter((file) => file.endsWith('.pf_fragment'));
+      const fragments = [
+        ...shardFiles(
+          hashes,
+          folder,
+          folders.filter((other) => other !== folder),
+        ).keys(),
+      ].filter((file) => file.endsWith('.pf_fragment'));
       const fillers: number[] = [];
       for (const file of fragments) {
         const { url, content } = fragmentData(gunzipSync(await readFile(path.join(first.outDir, file))).toString('utf8'));
@@ -88,8 +99,12 @@ describe('search index shards, cached between builds', () => {
 
   it('indexes each shard once, and after an edit only the shard of the edited document', () => {
     const published = publishedFixture().length;
-    expect(first.output).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB in 5 shards, 0 from the cache`));
-    expect(second.output).toMatch(new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB in 5 shards, 4 from the cache`));
+    expect(first.output).toMatch(
+      new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB in 5 shards, 0 from the cache`),
+    );
+    expect(second.output).toMatch(
+      new RegExp(`search index: ${published} documents indexed in [\\d.]+ s; index [\\d.]+ KB in 5 shards, 4 from the cache`),
+    );
   });
 
   it('keeps the other shards byte for byte and puts the edit in the index', async () => {
@@ -101,7 +116,9 @@ describe('search index shards, cached between builds', () => {
       expect(shardFiles(after, folder, others), folder).toEqual(shardFiles(before, folder, others));
     }
     const fragments = [...after.keys()].filter((file) => file.endsWith('.pf_fragment'));
-    const texts = await Promise.all(fragments.map(async (file) => gunzipSync(await readFile(path.join(second.outDir, file))).toString('utf8')));
+    const texts = await Promise.all(
+      fragments.map(async (file) => gunzipSync(await readFile(path.join(second.outDir, file))).toString('utf8')),
+    );
     const edited = texts.filter((text) => text.includes(newest.title));
     expect(edited).toHaveLength(1);
     // Index text is token pairs (src/search/text.ts): read back, then compare the characters only.

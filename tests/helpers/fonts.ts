@@ -24,7 +24,10 @@ const LOCAL_CJK_FONTS = [
  * `rejectCjk`, the system's fonts less every font that covers Chinese.
  * Pass it to chromium as FONTCONFIG_FILE.
  */
-async function fontconfigFile(name: string, { extraFonts = [], rejectCjk = false }: { extraFonts?: readonly string[]; rejectCjk?: boolean }): Promise<string> {
+async function fontconfigFile(
+  name: string,
+  { extraFonts = [], rejectCjk = false }: { extraFonts?: readonly string[]; rejectCjk?: boolean },
+): Promise<string> {
   const dir = await tempDir(`gazette-fontconfig-${name}-`);
   await mkdir(path.join(dir, 'fonts'));
   for (const font of extraFonts) await symlink(font, path.join(dir, 'fonts', path.basename(font)));

@@ -56,7 +56,10 @@ async function reachableByWorkers(distDir: string, copied = false): Promise<stri
       await chmod(folder, mode | 0o001);
       continue;
     }
-    if (copied) throw new Error(`nginx's workers cannot reach ${distDir}: ${folder} is closed to other users (point TMPDIR at a folder they may pass)`);
+    if (copied)
+      throw new Error(
+        `nginx's workers cannot reach ${distDir}: ${folder} is closed to other users (point TMPDIR at a folder they may pass)`,
+      );
     // `cp -a` keeps the mode of every file and folder (Node's `cp` does not keep folders').
     const copy = path.join(await tempDir('gazette-served-'), path.basename(distDir));
     await promisify(execFile)('cp', ['-a', distDir, copy]);

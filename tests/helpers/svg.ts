@@ -28,7 +28,11 @@ export function parseSvg(markup: string): ParsedSvg {
         fn: () => ({
           element: {
             enter(node, parent) {
-              elements.push({ name: node.name, attributes: { ...node.attributes }, parent: parent.type === 'element' ? parent.name : undefined });
+              elements.push({
+                name: node.name,
+                attributes: { ...node.attributes },
+                parent: parent.type === 'element' ? parent.name : undefined,
+              });
             },
           },
           text: {
@@ -73,7 +77,9 @@ export function seriesMarks(svg: ParsedSvg, colour: string): SeriesMarks {
   const outlineStarts = new Set(outlines.map((element) => element.attributes.d!.slice(0, 8)));
   return {
     filledPoints: distinct(filled.filter((element) => subpaths(element.attributes.d!) === 1)),
-    hollowPoints: distinct(paths.filter((element) => element.attributes.fill === '#fff' && outlineStarts.has(element.attributes.d!.slice(0, 8)))),
+    hollowPoints: distinct(
+      paths.filter((element) => element.attributes.fill === '#fff' && outlineStarts.has(element.attributes.d!.slice(0, 8))),
+    ),
     solidLines: distinct(outlines.filter((element) => !/z/i.test(element.attributes.d!))),
     dashedLines: distinct(filled.filter((element) => subpaths(element.attributes.d!) > 4)),
   };

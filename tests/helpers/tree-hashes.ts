@@ -8,7 +8,12 @@ import { listFiles } from './build-site.ts';
 export async function treeHashes(dir: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const file of await listFiles(dir)) {
-    hashes.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
+    hashes.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, file)))
+        .digest('hex'),
+    );
   }
   return hashes;
 }

@@ -39,7 +39,10 @@ describe('backlinks (引用本文的文档)', () => {
 
   it('knows only the documents it is given: a link from or to one left out is no backlink', () => {
     // The caller passes only what the build publishes; here the linking summary is left out.
-    const published = buildBacklinks(docs.filter((d) => d.contentPath !== 'summaries/inline.md'), '/kb/');
+    const published = buildBacklinks(
+      docs.filter((d) => d.contentPath !== 'summaries/inline.md'),
+      '/kb/',
+    );
     expect(published.get('reports/target.md')?.map((d) => d.contentPath)).toEqual(['reports/sibling.md', 'reforms/component.mdx']);
     expect(published.has('summaries/inline.md')).toBe(false);
   });

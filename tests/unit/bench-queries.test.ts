@@ -17,19 +17,36 @@ describe('what a benchmark query truly matches', () => {
 
   it('splits a body into the blocks a page shows: run-in headings apart, table cells, no MDX components', () => {
     const blocks = bodyBlocks(
-      ['一、基本情况', '', '（一）督查督办工作力度加大。全年办理件数增加。', '', '| 指标 | 2020年 |', '| --- | --- |', '| 收文 | 8555 |', '', '<IndicatorChart ids={["a"]} />'].join('\n'),
+      [
+        '一、基本情况',
+        '',
+        '（一）督查督办工作力度加大。全年办理件数增加。',
+        '',
+        '| 指标 | 2020年 |',
+        '| --- | --- |',
+        '| 收文 | 8555 |',
+        '',
+        '<IndicatorChart ids={["a"]} />',
+      ].join('\n'),
     );
     expect(blocks).toEqual(['一、基本情况', '（一）督查督办工作力度加大。', '全年办理件数增加。', '指标', '2020年', '收文', '8555']);
     // The components as the page shows them: the figure in its sentence, the chart's data table.
-    const indicators = new Map([['docs-1', { name: '收文', unit: '份', values: [{ year: 2019, value: 8555 }, { year: 2020, value: 9001 }] }]]);
-    expect(bodyBlocks('全年收文<Indicator id="docs-1" year={2020} />，详见下图。\n\n<IndicatorChart ids={["docs-1"]} />', indicators)).toEqual([
-      '全年收文9001份，详见下图。',
-      '收文',
-      '2019年',
-      '8555份',
-      '2020年',
-      '9001份',
+    const indicators = new Map([
+      [
+        'docs-1',
+        {
+          name: '收文',
+          unit: '份',
+          values: [
+            { year: 2019, value: 8555 },
+            { year: 2020, value: 9001 },
+          ],
+        },
+      ],
     ]);
+    expect(
+      bodyBlocks('全年收文<Indicator id="docs-1" year={2020} />，详见下图。\n\n<IndicatorChart ids={["docs-1"]} />', indicators),
+    ).toEqual(['全年收文9001份，详见下图。', '收文', '2019年', '8555份', '2020年', '9001份']);
     // No match runs across two blocks.
     const document = { title: '标题', body: blocks, metadata: [], published: true } as never;
     expect(documentsContaining([document], '加大。全年', 'gazette')).toEqual([]);

@@ -9,7 +9,15 @@ import { cleanSvg, drawRawSvg } from '../../src/charts/draw.ts';
 import { missingGlyphs } from '../../src/charts/font.ts';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart } from 'chart.js';
-import { barChartSize, CHART_SIZES, chartConfiguration, chartHash, narrowRendition, PALETTE, type ChartSpec } from '../../src/charts/spec.ts';
+import {
+  barChartSize,
+  CHART_SIZES,
+  chartConfiguration,
+  chartHash,
+  narrowRendition,
+  PALETTE,
+  type ChartSpec,
+} from '../../src/charts/spec.ts';
 import { parseSvg, seriesMarks } from '../helpers/svg.ts';
 
 const spec: ChartSpec = {
@@ -43,14 +51,24 @@ describe('chart renderer', () => {
     ]);
     expect(svg.elements.some((element) => element.name === 'text')).toBe(false);
     // The first shapes fill the whole canvas white.
-    expect(svg.elements.some((element) => element.name === 'path' && element.attributes.fill === '#fff' && element.attributes.d === 'M0 0h720v320H0z')).toBe(true);
+    expect(
+      svg.elements.some(
+        (element) => element.name === 'path' && element.attributes.fill === '#fff' && element.attributes.d === 'M0 0h720v320H0z',
+      ),
+    ).toBe(true);
     // The line is drawn in the first palette colour.
     expect(svg.elements.some((element) => element.attributes.stroke === '#a4161a')).toBe(true);
   });
 
   it('optimises each distinct element once, and writes what one svgo pass over the chart writes', () => {
     const twoSeries: ChartSpec = { ...spec, series: [...spec.series, { label: '办结涉密文件（份）', values: [600, 790] }] };
-    const bars: ChartSpec = { ...spec, kind: 'bar', labels: ['收文', '发文', '会议'], series: [{ label: '2020年', values: [807, 312, 45] }], ...barChartSize(3) };
+    const bars: ChartSpec = {
+      ...spec,
+      kind: 'bar',
+      labels: ['收文', '发文', '会议'],
+      series: [{ label: '2020年', values: [807, 312, 45] }],
+      ...barChartSize(3),
+    };
     const sparkline: ChartSpec = { ...spec, kind: 'sparkline', ...CHART_SIZES.sparkline };
     // Twice over: the second time every element comes from the first time's work.
     for (const chart of [spec, twoSeries, bars, sparkline, spec, twoSeries, bars, sparkline]) {
@@ -67,13 +85,20 @@ describe('chart renderer', () => {
 
   it('draws an estimate hollow, and the line into and out of it dashed', () => {
     const years = ['2018年', '2019年', '2020年'];
-    const printed = seriesMarks(parseSvg(renderChartUncached({ ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807] }] }).svg), PALETTE[0]);
+    const printed = seriesMarks(
+      parseSvg(renderChartUncached({ ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807] }] }).svg),
+      PALETTE[0],
+    );
     expect(printed.filledPoints).toHaveLength(3);
     expect(printed.hollowPoints).toEqual([]);
     expect(printed.solidLines).toHaveLength(1);
     expect(printed.dashedLines).toEqual([]);
 
-    const estimated: ChartSpec = { ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807], estimated: [false, true, false] }] };
+    const estimated: ChartSpec = {
+      ...spec,
+      labels: years,
+      series: [{ label: 'x', values: [500, 640, 807], estimated: [false, true, false] }],
+    };
     for (const rendition of [estimated, narrowRendition(estimated)!]) {
       const marks = seriesMarks(parseSvg(renderChartUncached(rendition).svg), PALETTE[0]);
       expect(marks.filledPoints).toHaveLength(2);
@@ -85,10 +110,17 @@ describe('chart renderer', () => {
 
     // An estimate at the end dashes only the last segment.
     const lastEstimated = seriesMarks(
-      parseSvg(renderChartUncached({ ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807], estimated: [false, false, true] }] }).svg),
+      parseSvg(
+        renderChartUncached({ ...spec, labels: years, series: [{ label: 'x', values: [500, 640, 807], estimated: [false, false, true] }] })
+          .svg,
+      ),
       PALETTE[0],
     );
-    expect(lastEstimated).toMatchObject({ hollowPoints: [expect.any(String)], solidLines: [expect.any(String)], dashedLines: [expect.any(String)] });
+    expect(lastEstimated).toMatchObject({
+      hollowPoints: [expect.any(String)],
+      solidLines: [expect.any(String)],
+      dashedLines: [expect.any(String)],
+    });
   });
 
   it('labels value ticks as the documents print figures: no grouping commas, 万 where the figures use it', () => {
@@ -105,19 +137,46 @@ describe('chart renderer', () => {
     const big: ChartSpec = { ...spec, series: [{ label: 'x', values: [800_000, 1_000_000] }] };
     expect(tickLabels(big)).toContain('1000000');
     expect(tickLabels(big).join(' ')).not.toContain(',');
-    expect(tickLabels({ ...big, valueScale: '万' })).toEqual(['0', '10万', '20万', '30万', '40万', '50万', '60万', '70万', '80万', '90万', '100万']);
-    const bars: ChartSpec = { ...spec, kind: 'bar', labels: ['收文', '办文'], series: [{ label: '2020年', values: [12_000, 8555] }], ...barChartSize(2) };
+    expect(tickLabels({ ...big, valueScale: '万' })).toEqual([
+      '0',
+      '10万',
+      '20万',
+      '30万',
+      '40万',
+      '50万',
+      '60万',
+      '70万',
+      '80万',
+      '90万',
+      '100万',
+    ]);
+    const bars: ChartSpec = {
+      ...spec,
+      kind: 'bar',
+      labels: ['收文', '办文'],
+      series: [{ label: '2020年', values: [12_000, 8555] }],
+      ...barChartSize(2),
+    };
     expect(tickLabels(bars).join(' ')).not.toContain(',');
   });
 
   it('draws a narrow rendition for phones, with the same text sizes on a canvas under half as wide', () => {
     const narrow = narrowRendition(spec)!;
     const svg = parseSvg(renderChartUncached(narrow).svg);
-    expect(svg.root.attributes).toMatchObject({ viewBox: `0 0 ${narrow.width} ${narrow.height}`, class: 'chart chart--line chart--narrow' });
+    expect(svg.root.attributes).toMatchObject({
+      viewBox: `0 0 ${narrow.width} ${narrow.height}`,
+      class: 'chart chart--line chart--narrow',
+    });
     expect(narrow.width).toBeLessThanOrEqual(350);
     expect(narrowRendition({ ...spec, kind: 'sparkline', ...CHART_SIZES.sparkline })).toBeUndefined();
     // Long bar names wrap, and the bands grow to hold them.
-    const bars: ChartSpec = { ...spec, kind: 'bar', labels: ['改革领导小组会议及改革工作会议', '国家试点'], series: [{ label: '2020年', values: [13, 8] }], ...barChartSize(2) };
+    const bars: ChartSpec = {
+      ...spec,
+      kind: 'bar',
+      labels: ['改革领导小组会议及改革工作会议', '国家试点'],
+      series: [{ label: '2020年', values: [13, 8] }],
+      ...barChartSize(2),
+    };
     expect(narrowRendition(bars)!.height).toBeGreaterThan(barChartSize(2).height);
   });
 

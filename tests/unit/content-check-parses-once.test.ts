@@ -28,8 +28,10 @@ vi.mock('satteri', async (importOriginal) => {
 
 describe('the content check', () => {
   it('parses each body once for all the checks that read it', async () => {
-    const mdx = '---\ntitle: 引用指标\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[改革](../reforms/reform-2020.md)。\n\n收文<Indicator id="docs-received" year={2020} />。\n';
-    const markdown = '---\ntitle: 链接\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[改革](../reforms/reform-2020.md)与<abbr title="x">缩写</abbr>。\n';
+    const mdx =
+      '---\ntitle: 引用指标\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[改革](../reforms/reform-2020.md)。\n\n收文<Indicator id="docs-received" year={2020} />。\n';
+    const markdown =
+      '---\ntitle: 链接\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[改革](../reforms/reform-2020.md)与<abbr title="x">缩写</abbr>。\n';
     const dir = await makeContent({ 'reports/all-checks.mdx': mdx, 'reports/links.md': markdown }, path.join(FIXTURE_SITES, 'indicators'));
     parses.mdx.length = 0;
     parses.markdown.length = 0;

@@ -19,8 +19,7 @@ import { FIXTURE_SITES, REPO_ROOT } from '../helpers/paths.ts';
 import { CONTENT_ERROR_CASES } from '../fixtures/content-errors.ts';
 
 const BASIC = path.join(FIXTURE_SITES, 'basic');
-const check = (contentDir: string, audience: 'internal' | 'public' = 'internal') =>
-  checkContent({ contentDir, audience, base: '/kb/' });
+const check = (contentDir: string, audience: 'internal' | 'public' = 'internal') => checkContent({ contentDir, audience, base: '/kb/' });
 
 describe('content check', () => {
   it('passes the shipped content and the basic fixture', () => {
@@ -50,10 +49,12 @@ describe('content check', () => {
       expect(result.problems.some((p) => p.severity === 'error' && p.file.endsWith(errorCase.file))).toBe(true);
     }
     // Both files of a clash are named.
-    expect(result.problems.filter((p) => p.field === 'issue').map((p) => path.basename(p.file)).sort()).toEqual([
-      '2021-1.md',
-      'duplicate-issue.md',
-    ]);
+    expect(
+      result.problems
+        .filter((p) => p.field === 'issue')
+        .map((p) => path.basename(p.file))
+        .sort(),
+    ).toEqual(['2021-1.md', 'duplicate-issue.md']);
   });
 
   it('says what was found and what was expected', async () => {
@@ -109,7 +110,9 @@ describe('content check', () => {
     expect(messages.find((m) => m.includes('字段 indicators.documents-received.unit'))).toContain('test.yaml:6');
     expect(broken.problems.some((p) => p.file.endsWith('test.yaml') && p.expected.includes('reports/no-such-report'))).toBe(false);
     const missingSource = check(await makeContent({ 'indicators/test.yaml': group('reports/no-such-report') }, BASIC));
-    expect(missingSource.problems.map(formatProblem).join('\n')).toMatch(/test\.yaml:4 +字段 indicators\.documents-received\.values[^\n]*\n[^\n]*reports\/no-such-report/);
+    expect(missingSource.problems.map(formatProblem).join('\n')).toMatch(
+      /test\.yaml:4 +字段 indicators\.documents-received\.values[^\n]*\n[^\n]*reports\/no-such-report/,
+    );
   });
 
   it('accepts a BOM, CRLF line endings and Chinese file names with spaces', async () => {
@@ -228,7 +231,8 @@ describe('content files must be real files inside the content folder', () => {
 
 describe('other readers of the content folder', () => {
   it('read nothing through a link: the importer suggests no indicator from a linked file or folder', async () => {
-    const group = 'category: 外部\nissuer: 外部\nindicators:\n  outside-figure:\n    name: 外部指标\n    unit: 件\n    values:\n      - { year: 2021, value: 1 }\n';
+    const group =
+      'category: 外部\nissuer: 外部\nindicators:\n  outside-figure:\n    name: 外部指标\n    unit: 件\n    values:\n      - { year: 2021, value: 1 }\n';
     const outside = await makeContent({ 'outside.yaml': group });
     const dir = await makeContent({ 'indicators/own.yaml': group.replace('outside-figure', 'own-figure') }, BASIC);
     await symlink(path.join(outside, 'outside.yaml'), path.join(dir, 'indicators/linked.yaml'));
@@ -249,7 +253,10 @@ describe('two files with one URL', () => {
     );
     const result = check(await makeContent(content, BASIC));
     const [first, second] = Object.keys(files).map((file) => path.basename(file));
-    for (const [file, other] of [[first!, second!], [second!, first!]]) {
+    for (const [file, other] of [
+      [first!, second!],
+      [second!, first!],
+    ]) {
       const problems = problemsOf(result, `reports/${file}`).filter((p) => p.severity === 'error');
       expect(problems, formatReport(result)).toHaveLength(1);
       expect(problems[0]!.expected).toContain(other);
@@ -257,7 +264,8 @@ describe('two files with one URL', () => {
   });
 
   it('tells two bulletins with one entry name about .md and .mdx, not .yaml and .yml', async () => {
-    const bulletin = (issue: number) => `---\ntitle: 第${issue}期\ndate: 2021-03-01\nissuer: 测试办公室\npublication: 测试快报\nissue: ${issue}\n---\n\n正文。\n`;
+    const bulletin = (issue: number) =>
+      `---\ntitle: 第${issue}期\ndate: 2021-03-01\nissuer: 测试办公室\npublication: 测试快报\nissue: ${issue}\n---\n\n正文。\n`;
     const result = check(await makeContent({ 'bulletins/same.md': bulletin(7), 'bulletins/same.mdx': bulletin(8) }, BASIC));
     const [problem] = problemsOf(result, 'bulletins/same.md').filter((p) => p.severity === 'error');
     expect(problem?.expected, formatReport(result)).toContain('same.mdx');
@@ -276,7 +284,10 @@ describe('content files must be UTF-8', () => {
   it('refuses a GBK file with the line of the first bad byte and points to npm run import', async () => {
     const dir = await makeContent({}, BASIC);
     await writeFile(path.join(dir, 'reports/gbk.md'), gbk('---\ntitle: 编码错误\ndate: 2021-03-01\nissuer: 测试\n---\n\n正文。\n'));
-    await writeFile(path.join(dir, 'reports/links-to-gbk.md'), '---\ntitle: 链接\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[编码错误的文件](gbk.md)。\n');
+    await writeFile(
+      path.join(dir, 'reports/links-to-gbk.md'),
+      '---\ntitle: 链接\ndate: 2021-03-01\nissuer: 测试\n---\n\n见[编码错误的文件](gbk.md)。\n',
+    );
     const result = check(dir);
     // The link is not called broken as well: the file it points to has the error.
     expect(problemsOf(result, 'links-to-gbk.md')).toEqual([]);
@@ -324,7 +335,11 @@ describe('one run, every problem and no follow-on errors', () => {
       { 'reports/two-problems.md': '---\ntitle: 两个问题\ndate: 2021-03-01\npublished: 2021-02-01\n---\n\n正文。\n' },
       BASIC,
     );
-    expect(problemsOf(check(dir), 'two-problems.md').map((p) => p.field).sort()).toEqual(['issuer', 'published']);
+    expect(
+      problemsOf(check(dir), 'two-problems.md')
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['issuer', 'published']);
   });
 
   it('gives an impossible date one error, not a second about published', async () => {
@@ -369,7 +384,11 @@ describe('<Indicator> and <IndicatorChart> in MDX', () => {
   const mdx = (body: string) => `---\ntitle: 引用指标\ndate: 2021-03-01\nissuer: 测试\n---\n\n${body}\n`;
 
   it('passes the references the fixture site makes', () => {
-    expect(check(INDICATORS).problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(
+      check(INDICATORS)
+        .problems.filter((p) => p.severity === 'error')
+        .map(formatProblem),
+    ).toEqual([]);
   });
 
   it.each([
@@ -379,7 +398,11 @@ describe('<Indicator> and <IndicatorChart> in MDX', () => {
     ['a chart with an unknown id', "<IndicatorChart ids={['docs-received', 'nothing-here']} />", 'nothing-here'],
     ['a chart mixing units', "<IndicatorChart ids={['docs-received', 'hazards-identified']} />", '单位不同'],
     ['a bar chart of a year with no figures', "<IndicatorChart ids={['docs-received']} year={2010} />", '没有该年数值'],
-    ['a year written with a digit separator, as JavaScript reads it', '收文<Indicator id="docs-processed" year={2_017} />。', '没有 2017 年的数值'],
+    [
+      'a year written with a digit separator, as JavaScript reads it',
+      '收文<Indicator id="docs-processed" year={2_017} />。',
+      '没有 2017 年的数值',
+    ],
   ])('refuses %s, with the line', async (_name, body, expected) => {
     const result = check(await makeContent({ 'reports/refs.mdx': mdx(`正文。\n\n${body}`) }, INDICATORS));
     const problems = problemsOf(result, 'refs.mdx');

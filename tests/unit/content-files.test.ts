@@ -32,18 +32,28 @@ describe('the collections', () => {
   it('are the kinds of the registry, each with its schema, then the journals and the indicators', () => {
     expect(COLLECTIONS.map((collection) => collection.name)).toEqual([...DOCUMENT_KINDS, 'publications', 'indicators']);
     for (const kind of DOCUMENT_KINDS) {
-      expect(COLLECTIONS.find((collection) => collection.name === kind)).toMatchObject({ format: 'markdown', extensions: ['.md', '.mdx'], schema: KINDS[kind].schema });
+      expect(COLLECTIONS.find((collection) => collection.name === kind)).toMatchObject({
+        format: 'markdown',
+        extensions: ['.md', '.mdx'],
+        schema: KINDS[kind].schema,
+      });
     }
     expect(COLLECTIONS.find((collection) => collection.name === 'publications')?.schema).toBe(publicationSchema);
     expect(COLLECTIONS.find((collection) => collection.name === 'indicators')?.schema).toBe(indicatorGroupSchema);
   });
 
   it('give Astro’s glob loader their folder, their extensions and our entry id', () => {
-    const reports = collectionGlobOptions(COLLECTIONS.find((collection) => collection.name === 'reports')!, '/site/content');
+    const reports = collectionGlobOptions(
+      COLLECTIONS.find((collection) => collection.name === 'reports')!,
+      '/site/content',
+    );
     expect(reports).toMatchObject({ pattern: '**/*.{md,mdx}', base: '/site/content/reports' });
     expect(reports.generateId({ entry: 'Sub Folder/Report One.mdx', data: {} })).toBe('sub-folder/report-one');
     expect(reports.generateId({ entry: 'x.md', data: { slug: 'chosen' } })).toBe('chosen');
-    const journals = collectionGlobOptions(COLLECTIONS.find((collection) => collection.name === 'publications')!, 'content');
+    const journals = collectionGlobOptions(
+      COLLECTIONS.find((collection) => collection.name === 'publications')!,
+      'content',
+    );
     expect(journals).toMatchObject({ pattern: '**/*.{yaml,yml}', base: 'content/publications' });
   });
 });

@@ -67,7 +67,15 @@ describe('resolving a link', () => {
   });
 
   it('leaves links to published pages, other sites and the page itself alone', () => {
-    for (const url of ['../open/', '/kb/reports/open/', 'https://example.com/reports/secret-doc/', '//example.com/secret-doc/', '#一、情况', '?page=2', '/kb/indicators/x/']) {
+    for (const url of [
+      '../open/',
+      '/kb/reports/open/',
+      'https://example.com/reports/secret-doc/',
+      '//example.com/secret-doc/',
+      '#一、情况',
+      '?page=2',
+      '/kb/indicators/x/',
+    ]) {
       expect(resolve(url), url).toEqual({ type: 'other' });
     }
     // The browser's reading wins: from issue 1, `../1/` is issue 1's own page.
@@ -90,8 +98,13 @@ describe('npm run check on links to excluded documents', () => {
 
   it('warns about every form in a Markdown document, naming file, line and link', async () => {
     const body = forms.map((url, i) => `第${i + 1}处见[材料](${url})。`).join('\n\n');
-    const dir = await makeContent({ 'reports/forms.md': `${FRONT}${body}\n\n另见[引用材料][r]。\n\n> [r]: ../restricted-report/\n` }, BASIC);
-    const problems = checkContent({ contentDir: dir, audience: 'public', base: '/kb/' }).problems.filter((p) => p.file.endsWith('forms.md'));
+    const dir = await makeContent(
+      { 'reports/forms.md': `${FRONT}${body}\n\n另见[引用材料][r]。\n\n> [r]: ../restricted-report/\n` },
+      BASIC,
+    );
+    const problems = checkContent({ contentDir: dir, audience: 'public', base: '/kb/' }).problems.filter((p) =>
+      p.file.endsWith('forms.md'),
+    );
     expect(problems.map((p) => [p.severity, p.found])).toEqual([...forms, '../restricted-report/'].map((url) => ['warning', url]));
     expect(problems[0]!.line).toBe(8);
     expect(formatProblem(problems[0]!)).toContain('纯文本');
@@ -116,8 +129,13 @@ describe('npm run check on links to excluded documents', () => {
   });
 
   it('says nothing about the same links in a build that publishes their targets', async () => {
-    const dir = await makeContent({ 'reports/forms.md': `${FRONT}见[内部计划](../../summaries/internal-summary/)和<a href="../public-report/">公开报告</a>。\n` }, BASIC);
-    const problems = checkContent({ contentDir: dir, audience: 'internal', base: '/kb/' }).problems.filter((p) => p.file.endsWith('forms.md'));
+    const dir = await makeContent(
+      { 'reports/forms.md': `${FRONT}见[内部计划](../../summaries/internal-summary/)和<a href="../public-report/">公开报告</a>。\n` },
+      BASIC,
+    );
+    const problems = checkContent({ contentDir: dir, audience: 'internal', base: '/kb/' }).problems.filter((p) =>
+      p.file.endsWith('forms.md'),
+    );
     expect(problems).toEqual([]);
   });
 });

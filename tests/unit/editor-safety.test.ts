@@ -35,13 +35,20 @@ const line = (offset: number) => FIRST_BODY_LINE + offset;
 
 describe('MDX runs no code', () => {
   it('reports import and export, naming the line', async () => {
-    const errors = await errorsIn('reports/imports.mdx', "import fs from 'node:fs'\nexport const secret = fs.readFileSync('/etc/hostname', 'utf8')\n\n正文。\n");
+    const errors = await errorsIn(
+      'reports/imports.mdx',
+      "import fs from 'node:fs'\nexport const secret = fs.readFileSync('/etc/hostname', 'utf8')\n\n正文。\n",
+    );
     expect(errors).toEqual([`${line(0)} MDX import fs from 'node:fs'`]);
   });
 
   it.each([
     ['in text', '主机目录：{process.env.HOME}。\n', '{process.env.HOME}'],
-    ['as a block', "{require('node:fs').readFileSync('/etc/passwd', 'utf8')}\n", "{require('node:fs').readFileSync('/etc/passwd', 'utf8')}"],
+    [
+      'as a block',
+      "{require('node:fs').readFileSync('/etc/passwd', 'utf8')}\n",
+      "{require('node:fs').readFileSync('/etc/passwd', 'utf8')}",
+    ],
     ['in a component attribute', '<Indicator id={process.env.HOME} year={2020} />\n', '<Indicator id={process.env.HOME}>'],
     ['as a spread attribute', '<Indicator {...globalThis} id="docs-received" year={2020} />\n', '<Indicator {...globalThis}>'],
     ['computed from literals', '<Indicator id="docs-received" year={2019 + 1} />\n', '<Indicator year={2019 + 1}>'],
@@ -74,11 +81,16 @@ describe('MDX runs no code', () => {
   });
 
   it('says what is allowed, in Chinese and English', async () => {
-    const dir = await makeContent({ 'reports/env.mdx': `${FRONT_MATTER}{process.env.HOME}\n\n<Indicator id="docs-received" yaer={2020} />\n` }, INDICATORS);
+    const dir = await makeContent(
+      { 'reports/env.mdx': `${FRONT_MATTER}{process.env.HOME}\n\n<Indicator id="docs-received" yaer={2020} />\n` },
+      INDICATORS,
+    );
     const problems = checkContent({ contentDir: dir, audience: 'internal', base: '/' }).problems.filter((p) => p.file.endsWith('env.mdx'));
     const expression = problems.find((p) => p.found === '{process.env.HOME}');
     const attribute = problems.find((p) => p.found?.includes('yaer'));
-    expect(formatProblem(expression!)).toMatch(/reports\/env\.mdx:8 {2}字段 MDX[\s\S]*不能写 \{ \} 表达式[\s\S]*JavaScript expressions are not allowed/);
+    expect(formatProblem(expression!)).toMatch(
+      /reports\/env\.mdx:8 {2}字段 MDX[\s\S]*不能写 \{ \} 表达式[\s\S]*JavaScript expressions are not allowed/,
+    );
     expect(attribute!.expected).toContain('id="…" year={2020}');
     expect(attribute!.expected).toContain('only these attributes');
   });
@@ -117,13 +129,18 @@ describe('raw HTML outside the allowlist', () => {
   });
 
   it('is an error in MDX too, where HTML is written as tags', async () => {
-    const errors = await errorsIn('reports/pasted.mdx', '<meta httpEquiv="refresh" content="0;url=https://evil.example/" />\n\n<div onClick="alert(1)">文字</div>\n');
+    const errors = await errorsIn(
+      'reports/pasted.mdx',
+      '<meta httpEquiv="refresh" content="0;url=https://evil.example/" />\n\n<div onClick="alert(1)">文字</div>\n',
+    );
     expect(errors).toEqual([`${line(0)} HTML <meta>`, `${line(2)} HTML <div onclick="alert(1)">`]);
   });
 
   it('names what is allowed', async () => {
     const dir = await makeContent({ 'reports/iframe.md': `${FRONT_MATTER}<iframe src="https://evil.example/"></iframe>\n` }, INDICATORS);
-    const [problem] = checkContent({ contentDir: dir, audience: 'internal', base: '/' }).problems.filter((p) => p.file.endsWith('iframe.md'));
+    const [problem] = checkContent({ contentDir: dir, audience: 'internal', base: '/' }).problems.filter((p) =>
+      p.file.endsWith('iframe.md'),
+    );
     expect(problem!.expected).toContain('HTML element not allowed');
     expect(problem!.expected).toMatch(/可用的元素：.*\bsup\b.*\btable\b/);
   });
@@ -140,16 +157,29 @@ const processor = config.markdown!.processor!;
 const shared = { syntaxHighlight: false } as const;
 const renderMarkdown = async (source: string) => (await (await processor.createRenderer!(shared)).render(source)).code;
 const compileMdx = async (source: string, frontmatter: Record<string, unknown> = {}) =>
-  (await processor.createMdxRenderer!(shared, { optimize: false, srcDir: new URL('../../src/', import.meta.url), sourcemap: false })).process(
-    source,
-    path.join(REPO_ROOT, 'content/reports/x.mdx'),
-    frontmatter,
-  );
+  (
+    await processor.createMdxRenderer!(shared, { optimize: false, srcDir: new URL('../../src/', import.meta.url), sourcemap: false })
+  ).process(source, path.join(REPO_ROOT, 'content/reports/x.mdx'), frontmatter);
 
 describe("the site's Markdown renderer", () => {
   it('removes every element and attribute outside the allowlist', async () => {
     const html = await renderMarkdown(DANGEROUS_MARKDOWN);
-    for (const banned of ['<meta', '<form', '<input', '<button', '<iframe', '<base', '<object', '<script', '<style', 'alert(', 'onclick', 'style=', 'javascript:', 'evil.example']) {
+    for (const banned of [
+      '<meta',
+      '<form',
+      '<input',
+      '<button',
+      '<iframe',
+      '<base',
+      '<object',
+      '<script',
+      '<style',
+      'alert(',
+      'onclick',
+      'style=',
+      'javascript:',
+      'evil.example',
+    ]) {
       expect(html, banned).not.toContain(banned);
     }
     expect(html).toContain('点我');
@@ -217,13 +247,18 @@ describe("the site's MDX compile", () => {
 
   it('refuses a layout, which Astro would import as a module', async () => {
     // Astro's MDX integration hands the compile the parsed front matter.
-    const error = await compileMdx('---\ntitle: x\nlayout: ../../README.md\n---\n\n正文。\n', { title: 'x', layout: '../../README.md' }).catch((thrown: Error) => thrown);
+    const error = await compileMdx('---\ntitle: x\nlayout: ../../README.md\n---\n\n正文。\n', {
+      title: 'x',
+      layout: '../../README.md',
+    }).catch((thrown: Error) => thrown);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain('x.mdx:3  字段 layout');
   });
 
   it('compiles the documented components, giving each the line it is written on', async () => {
-    const { code } = await compileMdx(`${FRONT_MATTER}收文<Indicator id="docs-received" year={2020} />。\n\n<IndicatorChart ids={["docs-received"]} />\n`);
+    const { code } = await compileMdx(
+      `${FRONT_MATTER}收文<Indicator id="docs-received" year={2020} />。\n\n<IndicatorChart ids={["docs-received"]} />\n`,
+    );
     expect(code).toMatch(new RegExp(`id: "docs-received",\\s*year: 2020,\\s*gazetteSourceLine: "${line(0)}"`));
     expect(code).toMatch(new RegExp(`ids: \\["docs-received"\\],\\s*gazetteSourceLine: "${line(2)}"`));
   });
@@ -231,15 +266,35 @@ describe("the site's MDX compile", () => {
 
 describe('MDX render errors', () => {
   it('name the file and line in Chinese and English, and carry no stack trace', () => {
-    const error = mdxRenderError('content/reports/x.mdx:12', new Error('content/reports/x.mdx:12: <Indicator id="x"> 指标不存在（unknown indicator id）'));
-    expect(error.message).toBe('content/reports/x.mdx:12：MDX 正文渲染失败（MDX render failed）\n  <Indicator id="x"> 指标不存在（unknown indicator id）');
+    const error = mdxRenderError(
+      'content/reports/x.mdx:12',
+      new Error('content/reports/x.mdx:12: <Indicator id="x"> 指标不存在（unknown indicator id）'),
+    );
+    expect(error.message).toBe(
+      'content/reports/x.mdx:12：MDX 正文渲染失败（MDX render failed）\n  <Indicator id="x"> 指标不存在（unknown indicator id）',
+    );
     expect(error.stack).toBe('');
   });
 });
 
 describe('the allowlist', () => {
   it('lets nothing through that runs code, loads other pages or restyles the page', () => {
-    for (const tag of ['script', 'style', 'meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math']) {
+    for (const tag of [
+      'script',
+      'style',
+      'meta',
+      'base',
+      'link',
+      'iframe',
+      'frame',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'svg',
+      'math',
+    ]) {
       if (tag === 'input') continue; // task list checkboxes, forced to disabled type="checkbox"
       expect(HTML_ALLOWLIST.tagNames, tag).not.toContain(tag);
     }

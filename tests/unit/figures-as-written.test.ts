@@ -134,7 +134,15 @@ describe('the number formatter', () => {
       { year: 2020, value: 1_000_000 },
     ])!;
     expect(formatChange(change, '件', '万')).toBe('增加20万件（+25%）');
-    expect(formatChange(changeFromYearBefore([{ year: 2019, value: 5434 }, { year: 2020, value: 8555 }])!, '份')).toBe('增加3121份（+57.4%）');
+    expect(
+      formatChange(
+        changeFromYearBefore([
+          { year: 2019, value: 5434 },
+          { year: 2020, value: 8555 },
+        ])!,
+        '份',
+      ),
+    ).toBe('增加3121份（+57.4%）');
   });
 
   it('derives the year before of a figure in 万 to a whole 万, and says so in 万', () => {
@@ -167,7 +175,11 @@ describe('the number formatter', () => {
 
 describe('scale in the indicator data', () => {
   const group = (unit: string, value: Record<string, unknown>) =>
-    indicatorGroupSchema.safeParse({ category: '测试', issuer: '测试办公室', indicators: { x: { name: '测试', unit, values: [{ year: 2020, value: 1, ...value }] } } });
+    indicatorGroupSchema.safeParse({
+      category: '测试',
+      issuer: '测试办公室',
+      indicators: { x: { name: '测试', unit, values: [{ year: 2020, value: 1, ...value }] } },
+    });
 
   it('accepts 万 and 亿 on a count, and rejects any other scale or a unit that has its own', () => {
     expect(group('件', { scale: '万' }).success).toBe(true);
@@ -176,7 +188,9 @@ describe('scale in the indicator data', () => {
       ['indicators.x.values.0.scale', '应为 万、亿 之一（expected 万 or 亿）'],
     ]);
     expect(group('万元', { scale: '万' }).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['indicators.x.values.0.scale']);
-    expect(group('%', { scale: '万' }).error?.issues[0]?.message).toMatch(/单位为 % 的指标不能再写 scale（scale does not go with the unit %/);
+    expect(group('%', { scale: '万' }).error?.issues[0]?.message).toMatch(
+      /单位为 % 的指标不能再写 scale（scale does not go with the unit %/,
+    );
   });
 });
 
@@ -194,7 +208,10 @@ describe('the shipped indicator data', () => {
           const text = formatValue(point, indicator.unit);
           checked++;
           // Not part of a longer number: 0宗 is not in 50宗.
-          const printed = source.split(text).slice(0, -1).some((before) => !/[\d.]$/.test(before));
+          const printed = source
+            .split(text)
+            .slice(0, -1)
+            .some((before) => !/[\d.]$/.test(before));
           if (!printed) notAsPrinted.push(`${indicator.id}: ${text}`);
         }
       }

@@ -28,13 +28,18 @@ describe('parseGitLog', () => {
   });
 
   it('gives several commits of one day as one date', () => {
-    const log = parseGitLog(record('2021-03-05', ['1\t0\tx.md']) + record('2021-03-05', ['2\t0\tx.md']) + record('2021-02-01', ['1\t0\tx.md']));
+    const log = parseGitLog(
+      record('2021-03-05', ['1\t0\tx.md']) + record('2021-03-05', ['2\t0\tx.md']) + record('2021-02-01', ['1\t0\tx.md']),
+    );
     expect(log.get('x.md')).toEqual(['2021-03-05', '2021-02-01']);
   });
 
   it('gives a date once when commits of other days come between (committers in other time zones, merged branches)', () => {
     const log = parseGitLog(
-      record('2021-03-01', ['1\t0\tx.md']) + record('2021-03-02', ['1\t0\tx.md']) + record('2021-03-01', ['1\t0\tx.md']) + record('2021-02-01', ['1\t0\tx.md']),
+      record('2021-03-01', ['1\t0\tx.md']) +
+        record('2021-03-02', ['1\t0\tx.md']) +
+        record('2021-03-01', ['1\t0\tx.md']) +
+        record('2021-02-01', ['1\t0\tx.md']),
     );
     expect(log.get('x.md')).toEqual(['2021-03-02', '2021-03-01', '2021-02-01']);
   });
@@ -53,7 +58,11 @@ describe('readChangeDates', () => {
   it('reads only dates from a real repository: no subject, hash or author reaches the result', async () => {
     const repo = await tempDir('gazette-git-');
     const git = (args: string[], date?: string) =>
-      execFileSync('git', args, { cwd: repo, stdio: 'pipe', env: { ...process.env, ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }) } });
+      execFileSync('git', args, {
+        cwd: repo,
+        stdio: 'pipe',
+        env: { ...process.env, ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }) },
+      });
     git(['init', '-q']);
     git(['config', 'user.email', 'editor@example.invalid']);
     git(['config', 'user.name', '编辑甲']);
@@ -101,21 +110,44 @@ describe('revisions in front matter', () => {
   const BASIC = path.join(FIXTURE_SITES, 'basic');
   const withRevisions = (lines: string[]) =>
     makeContent(
-      { 'reports/revised.md': ['---', 'title: 修订过的报告', 'date: 2021-01-01', 'issuer: 测试', 'revisions:', ...lines, '---', '', '正文。', ''].join('\n') },
+      {
+        'reports/revised.md': [
+          '---',
+          'title: 修订过的报告',
+          'date: 2021-01-01',
+          'issuer: 测试',
+          'revisions:',
+          ...lines,
+          '---',
+          '',
+          '正文。',
+          '',
+        ].join('\n'),
+      },
       BASIC,
     );
   const problemsOf = (contentDir: string) =>
     checkContent({ contentDir, audience: 'internal', base: '/' }).problems.filter((problem) => problem.file.endsWith('revised.md'));
 
   it('accepts dates with Chinese notes', async () => {
-    const dir = await withRevisions(['  - { date: 2021-03-05, note: 补充2021年第二季度数据 }', "  - date: '2021-04-01'", '    note: 更正 GDP 数字']);
+    const dir = await withRevisions([
+      '  - { date: 2021-03-05, note: 补充2021年第二季度数据 }',
+      "  - date: '2021-04-01'",
+      '    note: 更正 GDP 数字',
+    ]);
     expect(problemsOf(dir).map(formatProblem)).toEqual([]);
   });
 
   it.each([
     ['an impossible date', ['  - { date: 2021-13-01, note: 补充数据 }'], 'revisions[0].date', 6, 'YYYY-MM-DD'],
     ['a missing date', ['  - note: 补充数据'], 'revisions[0].date', 6, 'YYYY-MM-DD'],
-    ['an empty note', ['  - { date: 2021-03-05, note: 补充数据 }', "  - { date: 2021-03-06, note: '  ' }"], 'revisions[1].note', 7, '不能为空'],
+    [
+      'an empty note',
+      ['  - { date: 2021-03-05, note: 补充数据 }', "  - { date: 2021-03-06, note: '  ' }"],
+      'revisions[1].note',
+      7,
+      '不能为空',
+    ],
     ['a note without Chinese', ['  - { date: 2021-03-05, note: "fix typo (a1b2c3d)" }'], 'revisions[0].note', 6, '中文'],
     ['a note that is not text', ['  - { date: 2021-03-05, note: 42 }'], 'revisions[0].note', 6, '文字'],
     ['a single note instead of a list', ['  date: 2021-03-05', '  note: 补充数据'], 'revisions', 5, 'date 和 note'],

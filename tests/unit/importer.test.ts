@@ -290,7 +290,9 @@ describe('importDocument', () => {
     await writeFile(input, '一、总体情况');
     const attempt = importDocument({ input, kind: 'reports', contentDir });
     await expect(attempt).rejects.toThrow(ImportRefusal);
-    await expect(attempt).rejects.toThrow(/无法从文件名生成网址.*请用 --out 指定.*（the file name gives no URL; name the output with --out）/);
+    await expect(attempt).rejects.toThrow(
+      /无法从文件名生成网址.*请用 --out 指定.*（the file name gives no URL; name the output with --out）/,
+    );
     expect(existsSync(path.join(contentDir, 'reports'))).toBe(false);
   });
 

@@ -44,7 +44,11 @@ const seedReform = () =>
   group(
     {
       'central-documents': { name: '对接中央深改组审定文件', unit: '个', values: [{ year: 2020, value: 153, source: SOURCE }] },
-      'central-documents-implemented': { name: '已落实中央深改组审定文件', unit: '个', values: [{ year: 2020, value: 140, source: SOURCE }] },
+      'central-documents-implemented': {
+        name: '已落实中央深改组审定文件',
+        unit: '个',
+        values: [{ year: 2020, value: 140, source: SOURCE }],
+      },
       'central-documents-implementation-rate': {
         name: '中央深改组审定文件落实率',
         unit: '%',
@@ -70,10 +74,20 @@ describe('series arithmetic', () => {
   });
 
   it('reports no change when the year before is missing, and no percent from zero', () => {
-    expect(changeFromYearBefore([{ year: 2018, value: 1 }, { year: 2020, value: 2 }])).toBeUndefined();
+    expect(
+      changeFromYearBefore([
+        { year: 2018, value: 1 },
+        { year: 2020, value: 2 },
+      ]),
+    ).toBeUndefined();
     expect(changeFromYearBefore([{ year: 2020, value: 5 }])).toBeUndefined();
     expect(changeFromYearBefore([])).toBeUndefined();
-    expect(changeFromYearBefore([{ year: 2019, value: 0 }, { year: 2020, value: 4 }])!.percent).toBeUndefined();
+    expect(
+      changeFromYearBefore([
+        { year: 2019, value: 0 },
+        { year: 2020, value: 4 },
+      ])!.percent,
+    ).toBeUndefined();
   });
 
   it('derives the prior year from a stated growth rate, rounded', () => {
@@ -102,7 +116,11 @@ describe('indicator model', () => {
   it('fills in the group defaults and adds derived prior-year values marked as derived', () => {
     const [classified, telegrams] = group(
       {
-        'classified-documents-received': { name: '接收办理涉密文件', unit: '份', values: [{ year: 2020, value: 807, growth: 26, source: SOURCE }] },
+        'classified-documents-received': {
+          name: '接收办理涉密文件',
+          unit: '份',
+          values: [{ year: 2020, value: 807, growth: 26, source: SOURCE }],
+        },
         'telegrams-received': {
           name: '接收办理电报',
           unit: '份',
@@ -234,7 +252,12 @@ describe('reference errors', () => {
           twice: { name: '重复', unit: '份', values: [{ year: 2020, value: 2 }] },
           people: { name: '人数', unit: '人', values: [{ year: 2020, value: 2 }] },
           'bad-rate': { name: '比率', unit: '%', rate: { numerator: 'missing', denominator: 'twice' }, values: [{ year: 2020, value: 1 }] },
-          'mixed-rate': { name: '混合', unit: '%', rate: { numerator: 'people', denominator: 'twice' }, values: [{ year: 2020, value: 1 }] },
+          'mixed-rate': {
+            name: '混合',
+            unit: '%',
+            rate: { numerator: 'people', denominator: 'twice' },
+            values: [{ year: 2020, value: 1 }],
+          },
         },
       }),
     );
@@ -252,7 +275,9 @@ describe('indicator schema messages', () => {
     (parse(indicators).error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 
   it('accepts a well-formed group', () => {
-    expect(parse({ 'documents-received': { name: '收文数量', unit: '份', values: [{ year: 2020, value: 8555, source: SOURCE }] } }).success).toBe(true);
+    expect(
+      parse({ 'documents-received': { name: '收文数量', unit: '份', values: [{ year: 2020, value: 8555, source: SOURCE }] } }).success,
+    ).toBe(true);
   });
 
   it('rejects a non-numeric value, naming the indicator', () => {
@@ -263,7 +288,14 @@ describe('indicator schema messages', () => {
 
   it('rejects a duplicate year', () => {
     const result = messages({
-      x: { name: '甲', unit: '份', values: [{ year: 2020, value: 1 }, { year: 2020, value: 2 }] },
+      x: {
+        name: '甲',
+        unit: '份',
+        values: [
+          { year: 2020, value: 1 },
+          { year: 2020, value: 2 },
+        ],
+      },
     });
     expect(result).toEqual(['indicators.x.values: 年份 2020 重复出现 2 次（duplicate year）']);
   });
@@ -284,8 +316,12 @@ describe('indicator schema messages', () => {
     expect(
       messages({ x: { name: '甲', unit: '份', rate: { numerator: 'a', denominator: 'b' }, values: [{ year: 2020, value: 1 }] } }),
     ).toEqual(['indicators.x.unit: 比率指标的单位应为 %（a rate is in %）']);
-    expect(messages({ x: { name: '甲', unit: '份', valeus: [], values: [{ year: 2020, value: 1 }] } })[0]).toMatch(/^indicators\.x: .*valeus/);
-    expect(messages({ x: { name: '甲', unit: '份', values: [] } })).toEqual(['indicators.x.values: 至少需要一个年度数值（at least one value）']);
+    expect(messages({ x: { name: '甲', unit: '份', valeus: [], values: [{ year: 2020, value: 1 }] } })[0]).toMatch(
+      /^indicators\.x: .*valeus/,
+    );
+    expect(messages({ x: { name: '甲', unit: '份', values: [] } })).toEqual([
+      'indicators.x.values: 至少需要一个年度数值（at least one value）',
+    ]);
   });
 });
 
@@ -299,13 +335,30 @@ describe('formatting', () => {
   });
 
   it('prints a change in the unit and in percent, and a rate change in percentage points', () => {
-    const change = changeFromYearBefore([{ year: 2019, value: 640 }, { year: 2020, value: 807 }])!;
+    const change = changeFromYearBefore([
+      { year: 2019, value: 640 },
+      { year: 2020, value: 807 },
+    ])!;
     expect(formatChange(change, '份')).toBe('增加167份（+26.1%）');
-    const fall = changeFromYearBefore([{ year: 2019, value: 10 }, { year: 2020, value: 8 }])!;
+    const fall = changeFromYearBefore([
+      { year: 2019, value: 10 },
+      { year: 2020, value: 8 },
+    ])!;
     expect(formatChange(fall, '宗')).toBe('减少2宗（−20%）');
-    const rate = changeFromYearBefore([{ year: 2019, value: 76.5 }, { year: 2020, value: 78 }])!;
+    const rate = changeFromYearBefore([
+      { year: 2019, value: 76.5 },
+      { year: 2020, value: 78 },
+    ])!;
     expect(formatChange(rate, '%')).toBe('增加1.5个百分点');
-    expect(formatChange(changeFromYearBefore([{ year: 2019, value: 3 }, { year: 2020, value: 3 }])!, '份')).toBe('持平');
+    expect(
+      formatChange(
+        changeFromYearBefore([
+          { year: 2019, value: 3 },
+          { year: 2020, value: 3 },
+        ])!,
+        '份',
+      ),
+    ).toBe('持平');
   });
 });
 
@@ -329,7 +382,14 @@ describe('downloads', () => {
 
   it('neutralises text cells a spreadsheet would run as a formula (OWASP CSV injection)', () => {
     // Prefixed with ' and quoted, as OWASP recommends.
-    for (const formula of ['=HYPERLINK("http://example.invalid","点击")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1']) {
+    for (const formula of [
+      '=HYPERLINK("http://example.invalid","点击")',
+      "+1+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+    ]) {
       expect(csvField(formula)).toBe(`"'${formula.replaceAll('"', '""')}"`);
     }
     expect(csvField('=1+1')).toBe('"\'=1+1"');
@@ -375,7 +435,14 @@ describe('downloads', () => {
 describe('figures', () => {
   it('draws a series as lines over the union of years, with gaps where a series has no figure', () => {
     const indicators = group({
-      a: { name: '甲', unit: '份', values: [{ year: 2018, value: 1 }, { year: 2020, value: 3 }] },
+      a: {
+        name: '甲',
+        unit: '份',
+        values: [
+          { year: 2018, value: 1 },
+          { year: 2020, value: 3 },
+        ],
+      },
       b: { name: '乙', unit: '份', values: [{ year: 2019, value: 5, source: SOURCE }] },
     });
     const figure = seriesFigure(indicators);

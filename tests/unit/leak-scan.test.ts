@@ -44,7 +44,14 @@ describe('fingerprints of excluded documents', () => {
 
   it('take the title, index number, document number, URL and body sentences', () => {
     expect(texts).toEqual(
-      expect.arrayContaining(['机密调研报告丁戊己', 'TEST-2021-0099', '测研〔2021〕9号', '/reports/secret/', '机密正文庚辛壬不应出现在任何输出中', '秘密指标名称甲乙']),
+      expect.arrayContaining([
+        '机密调研报告丁戊己',
+        'TEST-2021-0099',
+        '测研〔2021〕9号',
+        '/reports/secret/',
+        '机密正文庚辛壬不应出现在任何输出中',
+        '秘密指标名称甲乙',
+      ]),
     );
     expect(fingerprints.every((fp) => fp.file === 'content/reports/secret.md')).toBe(true);
   });
@@ -100,11 +107,18 @@ describe('scanning output text', () => {
 
   it('finds text in feeds with CDATA and in JSON strings with escapes', () => {
     expect(scanOutputText(scanner, 'rss.xml', markupText('<item><title><![CDATA[机密调研报告丁戊己]]></title></item>'))).toHaveLength(1);
-    expect(scanOutputText(scanner, 'd.json', jsonText('{"a":["\\u673a\\u5bc6\\u8c03\\u7814\\u62a5\\u544a\\u4e01\\u620a\\u5df1"]}'))).toHaveLength(1);
+    expect(
+      scanOutputText(scanner, 'd.json', jsonText('{"a":["\\u673a\\u5bc6\\u8c03\\u7814\\u62a5\\u544a\\u4e01\\u620a\\u5df1"]}')),
+    ).toHaveLength(1);
   });
 
   it('finds text as Pagefind stores it, with U+200B between words, and full-width forms', () => {
-    const fragment = jsonText(JSON.stringify({ content: '机密\u200b正文\u200b庚辛壬\u200b不应\u200b出现\u200b在\u200b任何\u200b输出\u200b中', meta: { x: 'ｔｅｓｔ－２０２１－００９９' } }));
+    const fragment = jsonText(
+      JSON.stringify({
+        content: '机密\u200b正文\u200b庚辛壬\u200b不应\u200b出现\u200b在\u200b任何\u200b输出\u200b中',
+        meta: { x: 'ｔｅｓｔ－２０２１－００９９' },
+      }),
+    );
     const hits = scanOutputText(scanner, 'pagefind/fragment/x.pf_fragment', fragment);
     expect(hits.map((h) => h.fingerprint.field).sort()).toEqual(['body', 'indexNo']);
   });
@@ -137,9 +151,16 @@ describe('text helpers', () => {
 });
 
 describe('precision: only text that means something is searched for', () => {
-  const draft = (body: string, data: Record<string, unknown> = {}): ScanDocument => ({ ...restricted, file: 'content/reports/draft.mdx', body, data, urlPath: undefined });
+  const draft = (body: string, data: Record<string, unknown> = {}): ScanDocument => ({
+    ...restricted,
+    file: 'content/reports/draft.mdx',
+    body,
+    data,
+    urlPath: undefined,
+  });
   // Pagefind's own pagefind.js, which used to fail builds.
-  const pagefindJs = "let script_src;if(typeof document!=='undefined'&&document.currentScript!==null){script_src=new URL(document.currentScript.src).href}";
+  const pagefindJs =
+    "let script_src;if(typeof document!=='undefined'&&document.currentScript!==null){script_src=new URL(document.currentScript.src).href}";
 
   it('takes no fingerprint from code in a document, so the search program does not match it', () => {
     const body = "调试时注意：\n\n`typeof document !== 'undefined'`\n\n`x == 'undefined'`\n\n机密正文第二段甲乙丙丁戊。\n";
@@ -163,10 +184,24 @@ describe('precision: only text that means something is searched for', () => {
   });
 
   it("does not search Pagefind's program files, only its index", () => {
-    for (const file of ['pagefind/pagefind.js', 'pagefind/2020/pagefind.js', 'pagefind/pagefind-ui.css', 'pagefind/wasm.unknown.pagefind', 'pagefind/2021/wasm.und.pagefind']) {
+    for (const file of [
+      'pagefind/pagefind.js',
+      'pagefind/2020/pagefind.js',
+      'pagefind/pagefind-ui.css',
+      'pagefind/wasm.unknown.pagefind',
+      'pagefind/2021/wasm.und.pagefind',
+    ]) {
       expect(isThirdPartyAsset(file), file).toBe(true);
     }
-    for (const file of ['pagefind/fragment/und_1.pf_fragment', 'pagefind/index/und_2.pf_index', 'pagefind/pagefind.und_3.pf_meta', 'pagefind/gazette-search.json', 'pagefind/pagefind-entry.json', '_astro/page.js', 'search/index.html']) {
+    for (const file of [
+      'pagefind/fragment/und_1.pf_fragment',
+      'pagefind/index/und_2.pf_index',
+      'pagefind/pagefind.und_3.pf_meta',
+      'pagefind/gazette-search.json',
+      'pagefind/pagefind-entry.json',
+      '_astro/page.js',
+      'search/index.html',
+    ]) {
       expect(isThirdPartyAsset(file), file).toBe(false);
     }
   });
@@ -174,10 +209,17 @@ describe('precision: only text that means something is searched for', () => {
 
 describe("an excluded document's slug in links of every form", () => {
   const secret: ScanDocument = { ...restricted, urlPath: 'reports/secret-doc/' };
-  const draftIssue: ScanDocument = { ...restricted, file: 'content/bulletins/2021-2-draft.md', data: { title: '草稿期次甲乙丙丁' }, body: '', urlPath: 'bulletins/journal/2021/2/' };
+  const draftIssue: ScanDocument = {
+    ...restricted,
+    file: 'content/bulletins/2021-2-draft.md',
+    data: { title: '草稿期次甲乙丙丁' },
+    body: '',
+    urlPath: 'bulletins/journal/2021/2/',
+  };
   const fingerprints = excludedFingerprints([secret, draftIssue, published]);
   const scanner = createScanner(fingerprints);
-  const hitsIn = (html: string) => scanOutputText(scanner, 'reports/open/index.html', markupText(html)).map((hit) => `${hit.fingerprint.field} ${hit.fingerprint.text}`);
+  const hitsIn = (html: string) =>
+    scanOutputText(scanner, 'reports/open/index.html', markupText(html)).map((hit) => `${hit.fingerprint.field} ${hit.fingerprint.text}`);
 
   it.each([
     '<a href="../secret-doc/">见</a>',

@@ -26,7 +26,16 @@ async function outputFolder(): Promise<string> {
   return dir;
 }
 
-const ALL = ['.', 'pagefind', 'pagefind/fragment', 'index.html', 'index.html.gz', 'pagefind/fragment/a.pf_fragment', 'pagefind/pagefind.js', 'rss.xml'];
+const ALL = [
+  '.',
+  'pagefind',
+  'pagefind/fragment',
+  'index.html',
+  'index.html.gz',
+  'pagefind/fragment/a.pf_fragment',
+  'pagefind/pagefind.js',
+  'rss.xml',
+];
 
 describe('permissions of the published folder', () => {
   it('are 0755 for folders and 0644 for files under the usual umask, the mkdtemp root included', async () => {

@@ -93,10 +93,11 @@ describe('document page cache key', () => {
   });
 
   it('covers every indicator on an MDX page, digesting the shared object once', () => {
-    const everyIndicator = (value: number) => ({
-      indicators: [{ id: 'received', name: '收文数量', values: [{ year: 2020, value }] }],
-      sources: [{ title: '本文', href: '/reports/own/' }],
-    }) as unknown as NonNullable<DocumentPageData['everyIndicator']>;
+    const everyIndicator = (value: number) =>
+      ({
+        indicators: [{ id: 'received', name: '收文数量', values: [{ year: 2020, value }] }],
+        sources: [{ title: '本文', href: '/reports/own/' }],
+      }) as unknown as NonNullable<DocumentPageData['everyIndicator']>;
     const mdxPage = (shared: DocumentPageData['everyIndicator']) => ({ ...pageData(), everyIndicator: shared });
     const shared = everyIndicator(8555);
     expect(documentPageCacheKey(mdxPage(shared))).toBe(documentPageCacheKey(mdxPage(everyIndicator(8555))));
@@ -107,7 +108,12 @@ describe('document page cache key', () => {
 /** `import … from '…'` statements of a module (an .astro file's frontmatter or a .ts file). */
 function importsOf(source: string): { what: string; from: string; typeOnly: boolean }[] {
   return [...source.matchAll(/^import\s+(type\s+)?([\s\S]*?)\s*from\s*['"]([^'"]+)['"]/gm)].map(([, type, what, from]) => {
-    const names = /\{([\s\S]*)\}/.exec(what!)?.[1]?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+    const names =
+      /\{([\s\S]*)\}/
+        .exec(what!)?.[1]
+        ?.split(',')
+        .map((name) => name.trim())
+        .filter(Boolean) ?? [];
     const hasDefault = !what!.trim().startsWith('{');
     return { what: what!, from: from!, typeOnly: Boolean(type) || (!hasDefault && names.every((name) => name.startsWith('type '))) };
   });

@@ -71,7 +71,9 @@ describe('shardOfSortedResult', () => {
       const weights = shardWeights(documents);
       documents.forEach((count, shard) => {
         for (const rank of new Set([1, 2, Math.ceil(count / 2), count - 1, count].filter((rank) => rank >= 1 && rank <= count))) {
-          expect(shardOfSortedResult(rank * weights[shard]!, weights), `${documents.length} shards: shard ${shard}, rank ${rank}`).toBe(shard);
+          expect(shardOfSortedResult(rank * weights[shard]!, weights), `${documents.length} shards: shard ${shard}, rank ${rank}`).toBe(
+            shard,
+          );
         }
       });
     }

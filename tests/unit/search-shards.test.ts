@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHARD_SIZE, laterChunkStarts, parseShardSize, partitionShards, shardFolder } from '../../src/search/shards.ts';
 
 /** `count` dates in `year`, in order. */
-const datesIn = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();
+const datesIn = (year: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `${year}-01-${String((i % 28) + 1).padStart(2, '0')}`).sort();
 
 describe('partitionShards', () => {
   it('packs whole years, oldest first, while they fit', () => {
@@ -66,7 +67,8 @@ describe('parseShardSize', () => {
     expect(parseShardSize(undefined)).toBe(DEFAULT_SHARD_SIZE);
     expect(parseShardSize('')).toBe(DEFAULT_SHARD_SIZE);
     expect(parseShardSize('3')).toBe(3);
-    for (const bad of ['0', '-2', '1.5', 'many']) expect(() => parseShardSize(bad), bad).toThrow(/GAZETTE_SEARCH_SHARD_SIZE.*positive whole number/);
+    for (const bad of ['0', '-2', '1.5', 'many'])
+      expect(() => parseShardSize(bad), bad).toThrow(/GAZETTE_SEARCH_SHARD_SIZE.*positive whole number/);
   });
 });
 
@@ -78,6 +80,8 @@ describe('laterChunkStarts', () => {
   });
   it('adds to what other shards listed, once each', () => {
     const starts = laterChunkStarts([chunk('2019_', '2019_年'), chunk('2019_月', '2020_')]);
-    expect(laterChunkStarts([chunk('2019_', '2019_年'), chunk('2019_月', '2019_日'), chunk('2019_期', '区')], starts)).toEqual({ '2019_': ['2019_月', '2019_期'] });
+    expect(laterChunkStarts([chunk('2019_', '2019_年'), chunk('2019_月', '2019_日'), chunk('2019_期', '区')], starts)).toEqual({
+      '2019_': ['2019_月', '2019_期'],
+    });
   });
 });

@@ -76,7 +76,17 @@ describe('index text', () => {
     expect(visible(toIndexText(`网格${WORD_BREAK}化`))).toBe(`网格|格|${SPACE_WORD}|化`);
   });
   it('cuts an index word back into its first token', () => {
-    expect(['网格', '网', 'oa_系', 'oa_', '2020_〕', '〔2020_', '〕', '𠮷野', 'a__'].map(firstToken)).toEqual(['网', '网', 'oa_', 'oa_', '2020_', '〔', '〕', '𠮷', 'a_']);
+    expect(['网格', '网', 'oa_系', 'oa_', '2020_〕', '〔2020_', '〕', '𠮷野', 'a__'].map(firstToken)).toEqual([
+      '网',
+      '网',
+      'oa_',
+      'oa_',
+      '2020_',
+      '〔',
+      '〕',
+      '𠮷',
+      'a_',
+    ]);
   });
   it('puts the title first, filled to the title span, then the blocks, each apart', () => {
     const content = toIndexContent('标题', ['正文一', '', '正文二'], 4);
@@ -102,7 +112,9 @@ describe('index text', () => {
       expect(fromIndexText(toIndexText(text).replaceAll(WORD_BREAK, ' '))).toBe(text);
     }
     for (const span of [6, 9]) {
-      const { title, blocks } = splitIndexContent(toIndexContent('網格化標題', ['正文 text_1', '发文字号'], span).replaceAll(WORD_BREAK, ' '));
+      const { title, blocks } = splitIndexContent(
+        toIndexContent('網格化標題', ['正文 text_1', '发文字号'], span).replaceAll(WORD_BREAK, ' '),
+      );
       expect(title).toBe('网格化标题');
       expect(blocks).toEqual(['正文 text_1', '发文字号']);
     }
@@ -131,21 +143,41 @@ describe('queries', () => {
     expect(indexPhrase(['智', '慧'])).toEqual({ words: ['智慧'], prefix: false });
     expect(indexPhrase(['区'])).toEqual({ words: ['区'], prefix: true });
     expect(indexPhrase(['2019_'])).toEqual({ words: ['2019_'], prefix: true });
-    expect(indexPhrase(parseQuery('深光综〔2020〕12号')[0]!).words).toEqual(['深光', '光综', '综〔', '〔2020_', '2020_〕', '〕12_', '12_号']);
+    expect(indexPhrase(parseQuery('深光综〔2020〕12号')[0]!).words).toEqual([
+      '深光',
+      '光综',
+      '综〔',
+      '〔2020_',
+      '2020_〕',
+      '〕12_',
+      '12_号',
+    ]);
   });
   it('finds a part exactly where the text has it: its index words at consecutive positions, each a prefix of the word there', () => {
     // Every substring of these texts as a query, and some that are not in them, against the text's own matches.
-    const texts = ['网格化管理，网格员 网格', '土地整备2019年土地整備', 'OA系统 oa6号线16号线G11', '深光综〔2020〕12号文', '哈哈哈哈 哈', '甲乙丙乙丙乙'];
+    const texts = [
+      '网格化管理，网格员 网格',
+      '土地整备2019年土地整備',
+      'OA系统 oa6号线16号线G11',
+      '深光综〔2020〕12号文',
+      '哈哈哈哈 哈',
+      '甲乙丙乙丙乙',
+    ];
     for (const text of texts) {
-      const words = toIndexText(text).split(WORD_BREAK).map((word) => word.toLowerCase());
+      const words = toIndexText(text)
+        .split(WORD_BREAK)
+        .map((word) => word.toLowerCase());
       const chars = [...text];
       const queries = new Set(['格网', '网格化管理员', '6号', '19年土', '乙丙乙丙乙丙', '1号线']);
-      for (let start = 0; start < chars.length; start++) for (let end = start + 1; end <= chars.length; end++) queries.add(chars.slice(start, end).join(''));
+      for (let start = 0; start < chars.length; start++)
+        for (let end = start + 1; end <= chars.length; end++) queries.add(chars.slice(start, end).join(''));
       for (const query of queries) {
         for (const part of parseQuery(query)) {
           const phrase = indexPhrase(part);
           const found = words.flatMap((_, at) => (phrase.words.every((word, i) => words[at + i]?.startsWith(word)) ? [at] : []));
-          const starts = phraseStarts(part, { get: (key: string) => words.flatMap((word, at) => (word.startsWith(key) ? [at] : [])) } as unknown as Map<string, number[]>);
+          const starts = phraseStarts(part, {
+            get: (key: string) => words.flatMap((word, at) => (word.startsWith(key) ? [at] : [])),
+          } as unknown as Map<string, number[]>);
           expect(starts, `${query} in ${text}`).toEqual(found);
           expect(found.length, `${query} in ${text}`).toBe(partMatches(text, [part])[0]!.length);
         }
@@ -154,7 +186,9 @@ describe('queries', () => {
   });
   it('can never hold the word of a shard’s start marker, nor can documents', () => {
     expect(parseQuery(`标${SHARD_START_WORD} ${SHARD_START_WORD}`).flat()).not.toContain(SHARD_START_WORD);
-    expect(toIndexContent(`标题${SHARD_START_WORD}`, [SHARD_START_WORD, `正文${SHARD_START_WORD}`], 4).split(/\s/u)).not.toContain(SHARD_START_WORD);
+    expect(toIndexContent(`标题${SHARD_START_WORD}`, [SHARD_START_WORD, `正文${SHARD_START_WORD}`], 4).split(/\s/u)).not.toContain(
+      SHARD_START_WORD,
+    );
   });
   it('turns a query into phrases of index words', () => {
     expect(parseQuery('土地整备')).toEqual([['土', '地', '整', '备']]);
@@ -278,7 +312,9 @@ describe('search page state in the URL', () => {
   it('round-trips the query, filters and sort', () => {
     const state = { q: '土地整备 2020年', filters: { kind: 'reports', year: '2020', topic: '土地整备' }, sort: 'oldest' as const };
     const params = searchStateToParams(state);
-    expect(params.toString()).toBe('q=%E5%9C%9F%E5%9C%B0%E6%95%B4%E5%A4%87+2020%E5%B9%B4&kind=reports&year=2020&topic=%E5%9C%9F%E5%9C%B0%E6%95%B4%E5%A4%87&sort=oldest');
+    expect(params.toString()).toBe(
+      'q=%E5%9C%9F%E5%9C%B0%E6%95%B4%E5%A4%87+2020%E5%B9%B4&kind=reports&year=2020&topic=%E5%9C%9F%E5%9C%B0%E6%95%B4%E5%A4%87&sort=oldest',
+    );
     expect(parseSearchState(params)).toEqual(state);
   });
   it('ignores unknown parameters and sorts, and leaves defaults out', () => {
@@ -321,7 +357,14 @@ describe('search records', () => {
     path: 'bulletins/guangming/2020/3/',
     year: 2020,
     date: '2020-06-30',
-    data: { title: '简报标题', issuer: '综合办', topics: ['应急管理', '应急管理'], issue: 3, docNo: '深光综〔2020〕12号', access: 'internal' },
+    data: {
+      title: '简报标题',
+      issuer: '综合办',
+      topics: ['应急管理', '应急管理'],
+      issue: 3,
+      docNo: '深光综〔2020〕12号',
+      access: 'internal',
+    },
     publication: { name: '光明信息' },
   };
   const report: RecordSource = {
@@ -336,7 +379,13 @@ describe('search records', () => {
     const record = searchRecord(bulletin, (path) => `/kb/${path}`);
     expect(record.url).toBe('/kb/bulletins/guangming/2020/3/');
     expect(record.file).toBe('bulletins/guangming/2020/3/index.html');
-    expect(record.result).toEqual({ title: '简报标题', kind: '简报内刊', issue: '《光明信息》2020年第3期', issuer: '综合办', date: '2020年6月30日' });
+    expect(record.result).toEqual({
+      title: '简报标题',
+      kind: '简报内刊',
+      issue: '《光明信息》2020年第3期',
+      issuer: '综合办',
+      date: '2020年6月30日',
+    });
     expect(record.facets).toEqual({ kind: ['bulletins'], year: ['2020'], issuer: ['综合办'], journal: ['光明信息'], topic: ['应急管理'] });
     expect(record.fields).toContain('深光综〔2020〕12号');
     expect(record.fields).not.toContain('内部资料');

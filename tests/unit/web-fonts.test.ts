@@ -12,7 +12,14 @@ import path from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
 import { CharacterSet, withoutElementsInside } from '../../src/web-fonts/characters.ts';
-import { blockSliceName, formatUnicodeRange, mergeSparseSlices, parseUnicodeRange, sliceCodePoints, slicePartition } from '../../src/web-fonts/slices.ts';
+import {
+  blockSliceName,
+  formatUnicodeRange,
+  mergeSparseSlices,
+  parseUnicodeRange,
+  sliceCodePoints,
+  slicePartition,
+} from '../../src/web-fonts/slices.ts';
 import { fontFaceCss } from '../../src/web-fonts/stylesheet.ts';
 import { buildWebFonts } from '../../src/web-fonts/build.ts';
 import { devWebFonts } from '../../src/web-fonts/dev.ts';
@@ -104,7 +111,12 @@ describe('the characters of built files', () => {
   it('takes the text of chosen elements only', () => {
     const set = new CharacterSet();
     set.addElementText('<h1>题</h1><h2 id="x">一、<a href="#">总&amp;结</a></h2><p>正文</p>', ['h2']);
-    expect(text(set.codePoints())).toBe('&一、总结'.split('').sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join(''));
+    expect(text(set.codePoints())).toBe(
+      '&一、总结'
+        .split('')
+        .sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
+        .join(''),
+    );
   });
 
   it('leaves out the paragraphs of a container, nested elements and all, and keeps everything else', () => {
@@ -119,7 +131,9 @@ describe('the characters of built files', () => {
 
 describe('the stylesheet', () => {
   it('writes one @font-face per file, with font-display: swap and the range of the file', () => {
-    expect(fontFaceCss({ family: 'Gazette Serif', weight: '400', url: 'serif.118.abc.woff2', format: 'woff2', unicodeRange: 'U+4E00' })).toBe(
+    expect(
+      fontFaceCss({ family: 'Gazette Serif', weight: '400', url: 'serif.118.abc.woff2', format: 'woff2', unicodeRange: 'U+4E00' }),
+    ).toBe(
       '@font-face{font-family:"Gazette Serif";font-style:normal;font-weight:400;font-display:swap;src:url("serif.118.abc.woff2") format("woff2");unicode-range:U+4E00}',
     );
   });
@@ -159,7 +173,10 @@ async function readSlices(dir: string): Promise<Slices> {
     // The file has a glyph for every character its rule claims (harfbuzz may
     // map a few more: a glyph kept as another's component keeps its code point).
     const font = create(await readFile(path.join(dir, 'fonts', file))) as Font;
-    expect(claimed.filter((codePoint) => !font.hasGlyphForCodePoint(codePoint)), file).toEqual([]);
+    expect(
+      claimed.filter((codePoint) => !font.hasGlyphForCodePoint(codePoint)),
+      file,
+    ).toEqual([]);
     const face = file.split('.')[0]!;
     held.set(face, (held.get(face) ?? '') + text(claimed));
   }

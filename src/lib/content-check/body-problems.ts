@@ -120,7 +120,12 @@ function showAttribute(attribute: MdxJsxAttributeUnion): string {
   return `${attribute.name}={${attribute.value.value}}`;
 }
 
-function componentProblems(name: string, attributes: readonly MdxJsxAttributeUnion[], line: Line, components: readonly string[]): BodyProblem[] {
+function componentProblems(
+  name: string,
+  attributes: readonly MdxJsxAttributeUnion[],
+  line: Line,
+  components: readonly string[],
+): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const known = components.includes(name) ? COMPONENT_ATTRIBUTES[name] : undefined;
   if (!known) problems.push({ line, field: 'MDX', found: `<${name}>`, expected: checkMessages.unknownComponent(components) });
@@ -187,7 +192,8 @@ export function bodyProblems(tree: Node, components: readonly string[]): BodyPro
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!isCommentOnly(node.value)) problems.push({ line, field: 'MDX', found: showValue(`{${node.value}}`), expected: checkMessages.mdxExpression });
+        if (!isCommentOnly(node.value))
+          problems.push({ line, field: 'MDX', found: showValue(`{${node.value}}`), expected: checkMessages.mdxExpression });
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -202,7 +208,12 @@ export function bodyProblems(tree: Node, components: readonly string[]): BodyPro
             if (attribute.type === 'mdxJsxAttribute' && (typeof attribute.value === 'string' || attribute.value == null)) {
               literal[attribute.name] = attribute.value ?? true;
             } else {
-              problems.push({ line, field: 'HTML', found: showValue(`<${node.name} ${showAttribute(attribute)}>`), expected: checkMessages.htmlAttributeExpression });
+              problems.push({
+                line,
+                field: 'HTML',
+                found: showValue(`<${node.name} ${showAttribute(attribute)}>`),
+                expected: checkMessages.htmlAttributeExpression,
+              });
             }
           }
           const element: Element = { ...h(node.name, literal), tagName: node.name };
@@ -216,10 +227,12 @@ export function bodyProblems(tree: Node, components: readonly string[]): BodyPro
         return;
       case 'link':
       case 'definition':
-        if (!allowedUrl(node.url, 'href')) problems.push({ line, field: checkLabels.link, found: showValue(node.url), expected: checkMessages.unsafeUrl });
+        if (!allowedUrl(node.url, 'href'))
+          problems.push({ line, field: checkLabels.link, found: showValue(node.url), expected: checkMessages.unsafeUrl });
         break;
       case 'image':
-        if (!allowedUrl(node.url, 'src')) problems.push({ line, field: checkLabels.link, found: showValue(node.url), expected: checkMessages.unsafeUrl });
+        if (!allowedUrl(node.url, 'src'))
+          problems.push({ line, field: checkLabels.link, found: showValue(node.url), expected: checkMessages.unsafeUrl });
         break;
     }
     if ('children' in node) for (const child of node.children as Node[]) walk(child, inside);

@@ -57,7 +57,13 @@ function notRealFileProblem(file: ContentFile): ContentProblem {
     } catch {
       target = undefined;
     }
-    return { severity: 'error', file: file.displayPath, field: checkLabels.file, found: target && `→ ${target}`, expected: checkMessages.symlink };
+    return {
+      severity: 'error',
+      file: file.displayPath,
+      field: checkLabels.file,
+      found: target && `→ ${target}`,
+      expected: checkMessages.symlink,
+    };
   }
   return { severity: 'error', file: file.displayPath, field: checkLabels.file, expected: checkMessages.notRegularFile };
 }
@@ -101,7 +107,12 @@ export function checkContent(options: CheckOptions): CheckResult {
     } else if (!isCollectionEntry(file)) problems.push(strayFileProblem(file));
     else if (file.size > maxBytes) {
       // Not read at all: a file this size is a mistake, and reading it is slow.
-      problems.push({ severity: 'error', file: file.displayPath, field: checkLabels.size, expected: checkMessages.tooLarge(file.size, maxBytes) });
+      problems.push({
+        severity: 'error',
+        file: file.displayPath,
+        field: checkLabels.size,
+        expected: checkMessages.tooLarge(file.size, maxBytes),
+      });
       refused.add(file.contentPath);
     } else entries.push(loadEntry(file));
   }

@@ -23,7 +23,9 @@ export function indicatorProblems(entries: readonly LoadedEntry[], index: Conten
       .sort((a, b) => message.indexOf(a.file.displayPath) - message.indexOf(b.file.displayPath))[0];
     const file = (group ?? groups[0]!).file.displayPath;
     // Most read `<file>: indicators.<id>…: <what is wrong>`; split off the file and the field.
-    const located = message.startsWith(`${file}: `) ? /^(indicators\.([^.:（\s]+)[^:]*): ([\s\S]*)$/.exec(message.slice(file.length + 2)) : null;
+    const located = message.startsWith(`${file}: `)
+      ? /^(indicators\.([^.:（\s]+)[^:]*): ([\s\S]*)$/.exec(message.slice(file.length + 2))
+      : null;
     if (!located) return { severity: 'error', file, expected: message };
     const [, field, id, expected] = located;
     return { severity: 'error', file, line: group?.yaml?.lineOf(['indicators', id!]), field, expected: expected! };

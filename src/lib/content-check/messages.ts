@@ -52,11 +52,9 @@ export const checkMessages = {
     `不允许的 HTML 元素，不会发布；可用的元素：${tags.join(' ')}（HTML element not allowed, never published）`,
   htmlAttribute: (tag: string, attributes: readonly string[]) =>
     `不允许的 HTML 属性或属性值，不会发布；<${tag}> 可用的属性：${attributes.join(' ') || '（无）'}；不能用 on… 事件、style、class、id（HTML attribute not allowed, never published）`,
-  unsafeUrl:
-    '链接只能指向 http:、https:、mailto: 或站内地址，图片只能是 http:、https: 或站内地址（URL scheme not allowed）',
+  unsafeUrl: '链接只能指向 http:、https:、mailto: 或站内地址，图片只能是 http:、https: 或站内地址（URL scheme not allowed）',
   mdxLayout: 'MDX 文档不能指定 layout，版式由站点决定；请删除这一行（layout is not allowed in a document）',
-  mdxRenderFailed: (where: string, detail: string) =>
-    `${where}：MDX 正文渲染失败（MDX render failed）\n  ${detail}`,
+  mdxRenderFailed: (where: string, detail: string) => `${where}：MDX 正文渲染失败（MDX render failed）\n  ${detail}`,
   crashed: '检查内容时程序出错；加 --verbose 查看详情（the content check itself failed; use --verbose for details）',
   symlink:
     '是符号链接，不会被读取也不会被发布；内容文件必须是 content/ 中的真实文件，请把文件本身放进来（a symbolic link: content files must be real files inside content/; links are never followed）',

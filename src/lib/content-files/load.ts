@@ -137,8 +137,7 @@ export function loadEntry(file: ContentFile): LoadedEntry {
     yaml = parseYamlSource(source.replace(/^\uFEFF/, ''));
   }
   const data = yaml?.data ?? (yaml && yaml.errors.length === 0 ? {} : undefined);
-  const validation =
-    yaml && yaml.errors.length === 0 ? collection.schema.safeParse(data ?? {}, { reportInput: true }) : undefined;
+  const validation = yaml && yaml.errors.length === 0 ? collection.schema.safeParse(data ?? {}, { reportInput: true }) : undefined;
   return { file, source, document, yaml, validation };
 }
 

@@ -116,7 +116,10 @@ function documentAt(place: string, context: LinkContext): (LinkTarget & { conten
     const document = context.targetAt(clean);
     return document && { ...document, contentPath: clean };
   }
-  const stem = clean.replace(/(?:^|\/)index\.html?$/i, '').replace(/\.html?$/i, '').replace(/\/+$/, '');
+  const stem = clean
+    .replace(/(?:^|\/)index\.html?$/i, '')
+    .replace(/\.html?$/i, '')
+    .replace(/\/+$/, '');
   if (stem === '') return undefined;
   const byUrl = context.targetAtUrl(`${stem}/`);
   if (byUrl) return byUrl;

@@ -23,10 +23,10 @@ const BOMS: ReadonlyArray<{ bytes: number[]; encoding: string }> = [
 
 // The encodings Chinese office files come in; GBK and GB2312 are subsets of GB18030.
 const CHINESE_ENCODINGS: Record<string, string> = {
-  'GB18030': 'gb18030',
-  'GBK': 'gb18030',
-  'GB2312': 'gb18030',
-  'Big5': 'big5',
+  GB18030: 'gb18030',
+  GBK: 'gb18030',
+  GB2312: 'gb18030',
+  Big5: 'big5',
   'UTF-16LE': 'utf-16le',
   'UTF-16BE': 'utf-16be',
   'UTF-8': 'utf-8',

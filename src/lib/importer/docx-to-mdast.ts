@@ -72,10 +72,15 @@ function firstRowAsHeader(nodes: ElementContent[]): ElementContent[] {
   return nodes.map((node) => {
     if (!isElement(node)) return node;
     if (node.tagName !== 'table') return { ...node, children: firstRowAsHeader(node.children) };
-    const rows = node.children.filter(isElement).flatMap((child) => (child.tagName === 'tbody' ? child.children.filter(isElement) : [child]));
+    const rows = node.children
+      .filter(isElement)
+      .flatMap((child) => (child.tagName === 'tbody' ? child.children.filter(isElement) : [child]));
     if (rows.some((row) => row.tagName === 'thead') || rows[0]?.tagName !== 'tr') return node;
     const [first, ...rest] = rows;
-    const header = { ...first!, children: first!.children.map((cell) => (isElement(cell) && cell.tagName === 'td' ? { ...cell, tagName: 'th' } : cell)) };
+    const header = {
+      ...first!,
+      children: first!.children.map((cell) => (isElement(cell) && cell.tagName === 'td' ? { ...cell, tagName: 'th' } : cell)),
+    };
     return { ...node, children: [header, ...rest] };
   });
 }

@@ -39,15 +39,46 @@ export interface IndicatorReference {
 
 // Counting words of office prose, longest first so `个百分点` wins over `个`.
 const UNITS = [
-  '个百分点', '平方公里', '平方米', '公里', '小时', '%', '％', '份', '个', '件', '次', '篇', '项', '条', '宗', '人', '名', '位',
-  '家', '户', '场', '期', '批', '套', '台', '辆', '所', '处', '座', '元', '吨', '天', '卷', '册', '部', '档',
+  '个百分点',
+  '平方公里',
+  '平方米',
+  '公里',
+  '小时',
+  '%',
+  '％',
+  '份',
+  '个',
+  '件',
+  '次',
+  '篇',
+  '项',
+  '条',
+  '宗',
+  '人',
+  '名',
+  '位',
+  '家',
+  '户',
+  '场',
+  '期',
+  '批',
+  '套',
+  '台',
+  '辆',
+  '所',
+  '处',
+  '座',
+  '元',
+  '吨',
+  '天',
+  '卷',
+  '册',
+  '部',
+  '档',
 ];
 const CHANGE = '(?:同比|比上年|较上年)?(?:增长|下降|提高|减少|上升|增加)';
 // Not a part of a code (`G11项目`) or an ordinal (`第12次`).
-const FIGURE = new RegExp(
-  `(${CHANGE})?(\\d+(?:\\.\\d+)?)(多|余)?(万|亿)?(${UNITS.join('|')})`,
-  'gu',
-);
+const FIGURE = new RegExp(`(${CHANGE})?(\\d+(?:\\.\\d+)?)(多|余)?(万|亿)?(${UNITS.join('|')})`, 'gu');
 const NOT_A_COUNT_BEFORE = /[A-Za-z0-9.第]$/;
 
 function sentencesOf(root: Root): string[] {
@@ -60,7 +91,10 @@ function sentencesOf(root: Root): string[] {
     if ('children' in node) for (const child of node.children) visit(child as Root['children'][number]);
   };
   visit(root);
-  return blocks.flatMap((block) => block.split(/(?<=[。；！？])/)).map((sentence) => sentence.trim()).filter(Boolean);
+  return blocks
+    .flatMap((block) => block.split(/(?<=[。；！？])/))
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 export function findFigures(root: Root): Figure[] {

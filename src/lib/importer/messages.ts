@@ -15,15 +15,13 @@ export const importMessages = {
   outputExists: (file: string) =>
     `${file} 已存在，未做任何改动；确认要覆盖请加 --force（output exists; nothing was changed; add --force to overwrite）`,
   outputNotMarkdown: (file: string) => `${file}：输出文件应以 .md 结尾（the output must be a .md file）`,
-  outputOutsideKind: (file: string, folder: string) =>
-    `${file}：输出文件应在 ${folder}/ 目录中（the output must be in the kind's folder）`,
+  outputOutsideKind: (file: string, folder: string) => `${file}：输出文件应在 ${folder}/ 目录中（the output must be in the kind's folder）`,
   outputThroughLink: (file: string, real: string, folder: string) =>
     `${file}：路径经符号链接指向 ${real}，不在 ${folder}/ 目录中，未做任何改动（through a symbolic link the output leads outside the kind's folder; nothing was changed）`,
   nameGivesNoSlug: (file: string) =>
     `${file}：无法从文件名生成网址（文件名中没有文字或数字），请用 --out 指定输出文件，如 --out content/reports/名称.md（the file name gives no URL; name the output with --out）`,
   written: (file: string, encoding: string) => `已导入（imported）：${file}（源文件编码 ${encoding}）`,
-  reviewWritten: (file: string, count: number) =>
-    `发现 ${count} 个数字，已列入复核文件（figures found, listed for review）：${file}`,
+  reviewWritten: (file: string, count: number) => `发现 ${count} 个数字，已列入复核文件（figures found, listed for review）：${file}`,
   todo: (fields: readonly string[]) =>
     fields.length > 0
       ? `请补全元数据中的 TODO 字段：${fields.join('、')}，然后运行 npm run check（fill in the TODO fields, then run npm run check）`

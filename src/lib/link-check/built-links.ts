@@ -59,7 +59,10 @@ function decode(part: string): string {
 
 /** The site URL of an output file: `reports/x/index.html` → `/kb/reports/x/`. */
 function pageUrl(base: string, page: string): string {
-  return `${base}${page.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+  return `${base}${page
+    .split(path.sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 export function checkBuiltLinks(outDir: string, siteBase: string): BrokenLink[] {

@@ -15,8 +15,7 @@ export const scaffoldMessages = {
   unknownJournal: (value: string, known: readonly string[]) =>
     `刊物“${value}”不在 content/publications/ 中；可选：${known.join('、') || '（无）'}（unknown journal）`,
   issuerRequired: '无法从已有文档推断发布机构，请用 --issuer 给出（no issuer to copy; give --issuer）',
-  missingAnswers: (flags: readonly string[]) =>
-    `非交互运行时请给出 ${flags.join('、')}（not interactive: give ${flags.join(', ')}）`,
+  missingAnswers: (flags: readonly string[]) => `非交互运行时请给出 ${flags.join('、')}（not interactive: give ${flags.join(', ')}）`,
   written: (file: string) => `已新建（created）：${file}`,
   nextSteps:
     '文件已设为草稿（draft: true），不会发布；写好正文、核对元数据后删除 draft 这一行，再运行 npm run check。（the file is a draft; remove the draft line when it is ready）',

@@ -5,8 +5,6 @@ import { indicatorRecord, toJson } from '../../indicators/downloads.ts';
 
 export const GET: APIRoute = async () => {
   const links = await sourceLinks();
-  const indicators = (await getIndicators()).map((indicator) =>
-    indicatorRecord(indicator, citedUrl(indicatorPath(indicator)), links),
-  );
+  const indicators = (await getIndicators()).map((indicator) => indicatorRecord(indicator, citedUrl(indicatorPath(indicator)), links));
   return new Response(toJson({ indicators }));
 };

@@ -175,7 +175,10 @@ export class SearchEngine {
     // No filter data yet: the facets' is loaded when the reader first wants
     // counts, the `doc` filter's when a query first has several parts (with
     // it every search counts its one value per document).
-    const pagefind = await openMergedIndex(bundleUrl, manifest.then(({ shards }) => shards));
+    const pagefind = await openMergedIndex(
+      bundleUrl,
+      manifest.then(({ shards }) => shards),
+    );
     return new SearchEngine(pagefind, await manifest);
   }
 
@@ -186,7 +189,9 @@ export class SearchEngine {
     if (!documents) {
       this.documentFilter ??= loadFilters(this.pagefind, [DOCUMENT_FILTER]);
       await this.documentFilter;
-      documents = isSearchablePart(part, this.symbols) ? valuesCounted(await this.search(partQuery(part)), DOCUMENT_FILTER) : new Set<string>();
+      documents = isSearchablePart(part, this.symbols)
+        ? valuesCounted(await this.search(partQuery(part)), DOCUMENT_FILTER)
+        : new Set<string>();
       const stray = await this.strayShards(part);
       if (stray.size > 0) documents = new Set([...documents].filter((value) => !stray.has(this.shardOfDocument(value))));
       this.phraseCache.set(key, documents);
@@ -259,7 +264,13 @@ export class SearchEngine {
       for (const part of parts) {
         const stray = await this.strayShards(part);
         const { results } = await this.search(partQuery(part), { filters, sort: { date: 'desc' } });
-        lists.push({ part, results: stray.size > 0 ? results.filter((result) => isShardStart(result) || !stray.has(shardOfSortedResult(result.score, this.weights))) : results });
+        lists.push({
+          part,
+          results:
+            stray.size > 0
+              ? results.filter((result) => isShardStart(result) || !stray.has(shardOfSortedResult(result.score, this.weights)))
+              : results,
+        });
       }
       const [shortest, ...others] = lists.sort((a, b) => a.results.length - b.results.length);
       const inAll = others.map((list) => new Set(list.results.map((result) => result.id)));
@@ -282,7 +293,9 @@ export class SearchEngine {
     }
     const selected: PagefindFilters = { ...scope, ...filters };
     const listed = await this.search(term, { filters: selected, sort: { date: 'desc' } });
-    const newestFirst = listed.results.filter((result) => !isShardStart(result) && (term === null || !stray.has(shardOfSortedResult(result.score, this.weights))));
+    const newestFirst = listed.results.filter(
+      (result) => !isShardStart(result) && (term === null || !stray.has(shardOfSortedResult(result.score, this.weights))),
+    );
 
     const counts = wantCounts ? noCounts() : undefined;
     for (const facet of counts ? SEARCH_FACETS : []) {
@@ -311,7 +324,8 @@ export class SearchEngine {
     const inOrder = sort === 'oldest' ? [...newestFirst].reverse() : newestFirst;
     const found = inOrder.map((result) => this.found(result));
     if (sort !== 'relevance' || parts.length === 0) return { results: found };
-    if (found.length <= RANK_FROM_TEXT || (parts.length === 1 && indexPhrase(parts[0]!).prefix)) return { results: await this.rank(found, parts) };
+    if (found.length <= RANK_FROM_TEXT || (parts.length === 1 && indexPhrase(parts[0]!).prefix))
+      return { results: await this.rank(found, parts) };
     // The listing search reported where its part first occurs: the title comes first, so that tells a title match.
     const first = byRelevance(found, (document) => ({
       titleParts: listedBy && document.words.length > 0 && document.words[0]! + listedBy.length - 1 < document.titleSpan ? 1 : 0,

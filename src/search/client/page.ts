@@ -155,7 +155,8 @@ function wantCounts(): void {
   if (countsWanted) return;
   countsWanted = true;
   // A search still running sees `countsWanted` when it ends.
-  if (lastRequest && engine && root.getAttribute('aria-busy') === 'false') void countShown(lastRequest, runCount).catch((error) => console.error(error));
+  if (lastRequest && engine && root.getAttribute('aria-busy') === 'false')
+    void countShown(lastRequest, runCount).catch((error) => console.error(error));
 }
 
 async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Promise<void> {
@@ -173,7 +174,9 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
   status.textContent = searchUi.loading;
   try {
     engine ??= SearchEngine.load(root.dataset.bundle!);
-    const outcome = await (await engine).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0), counts: countsWanted });
+    const outcome = await (
+      await engine
+    ).run({ parts, filters: state.filters, sort: effectiveSort(state, parts.length > 0), counts: countsWanted });
     if (runId !== runCount) return;
     list.replaceChildren();
     shown = { outcome, parts, count: 0 };
@@ -182,7 +185,13 @@ async function run(state: SearchState, history: 'push' | 'replace' | 'none'): Pr
     const total = outcome.results.length;
     const query = state.q.trim();
     status.textContent =
-      total === 0 ? (query ? searchUi.nothingFound(query) : searchUi.nothingToBrowse) : query ? searchUi.found(total, query) : searchUi.browsing(total);
+      total === 0
+        ? query
+          ? searchUi.nothingFound(query)
+          : searchUi.nothingToBrowse
+        : query
+          ? searchUi.found(total, query)
+          : searchUi.browsing(total);
     await showMore(runId);
     markShown(runId);
     if (outcome.ranked) await showRanked(runId, await outcome.ranked);
