@@ -20,6 +20,7 @@ import type { fieldLabels } from '../translations/zh-CN.ts';
  * - `id`: `<kind>/<entry id>/`, the id from the file name or its `slug` field (src/lib/entry-id.ts);
  * - `journal-issue`: `<kind>/<journal slug>/<year>/<issue>/`, for numbered issues of a journal
  *   (`publication` names a file in `content/publications/`, `issue` the number within the year).
+ *   Its pages are the bulletins' routes (src/pages/bulletins/): a second journal kind needs routes of its own.
  */
 export type UrlPattern = 'id' | 'journal-issue';
 
