@@ -8,7 +8,8 @@
  *    facet values once the reader has reached for the filters (their data,
  *    121 KB at 10,000 documents, is not loaded before);
  * 2. with several parts and no counts wanted, each part is listed so and
- *    the shortest list kept where the others have it too; with counts, the
+ *    the shortest list kept where the others have it too, the parts left
+ *    once a list is short looked for in its documents' text; with counts, the
  *    documents that contain each part are read off the counts of the
  *    one-value-per-document `doc` filter, and those that contain them all
  *    become one filter, `doc: {any: [...]}`, listed likewise; that filter's
@@ -108,6 +109,15 @@ function partQuery(part: QueryPart): string {
 const RANK_FROM_TEXT = 10;
 
 /**
+ * A query of several parts checks its other parts in the text of the
+ * documents a part lists when they are this few (see `listAll`): 30
+ * fragments, about 90 KB at some 3 KB each, against an index chunk of about
+ * 23 KB per shard and the work of listing the documents that contain the
+ * other part, when it is common.
+ */
+const CHECK_IN_TEXT = 30;
+
+/**
  * How many (word, document) position lists are kept between queries, about
  * 15 MB at some 60 bytes each (measured in chromium). A common character is
  * in most documents, and getting its positions from Pagefind takes about a
@@ -119,6 +129,11 @@ const KEPT_POSITION_ENTRIES = 250_000;
 function intersection(sets: ReadonlyArray<ReadonlySet<string>>): string[] {
   const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   return first ? [...first].filter((value) => rest.every((set) => set.has(value))) : [];
+}
+
+/** Whether every part occurs in the document, each within one of its blocks (title, body blocks, metadata values), as the index matches. */
+function containsAll({ fields, blocks }: ShownResult, parts: readonly QueryPart[]): boolean {
+  return parts.every((part) => [fields.title, ...blocks].some((block) => partMatches(block, [part])[0]!.length > 0));
 }
 
 function noCounts(): Record<SearchFacet, Record<string, number>> {
@@ -179,7 +194,12 @@ export class SearchEngine {
       bundleUrl,
       manifest.then(({ shards }) => shards),
     );
-    return new SearchEngine(pagefind, await manifest);
+    return SearchEngine.over(pagefind, await manifest);
+  }
+
+  /** Searches an index already open, described by its manifest (`load` opens the site's; tests give their own). */
+  static over(pagefind: PagefindApi, manifest: SearchManifest): SearchEngine {
+    return new SearchEngine(pagefind, manifest);
   }
 
   /** The `doc` values of the documents that contain `part`. */
@@ -258,25 +278,7 @@ export class SearchEngine {
     }
     const none = { results: [], counts: wantCounts ? noCounts() : undefined };
     if (!parts.every((part) => isSearchablePart(part, this.symbols))) return none;
-    if (parts.length > 1 && !wantCounts) {
-      // Without counts, no `doc` filter: each part listed in date order, the shortest list kept where the others have it too.
-      const lists: Array<{ part: QueryPart; results: PagefindResult[] }> = [];
-      for (const part of parts) {
-        const stray = await this.strayShards(part);
-        const { results } = await this.search(partQuery(part), { filters, sort: { date: 'desc' } });
-        lists.push({
-          part,
-          results:
-            stray.size > 0
-              ? results.filter((result) => isShardStart(result) || !stray.has(shardOfSortedResult(result.score, this.weights)))
-              : results,
-        });
-      }
-      const [shortest, ...others] = lists.sort((a, b) => a.results.length - b.results.length);
-      const inAll = others.map((list) => new Set(list.results.map((result) => result.id)));
-      const newestFirst = shortest!.results.filter((result) => !isShardStart(result) && inAll.every((ids) => ids.has(result.id)));
-      return { ...(await this.order(newestFirst, parts, sort, shortest!.part)), counts: undefined };
-    }
+    if (parts.length > 1 && !wantCounts) return { ...(await this.listAll(parts, filters, sort)), counts: undefined };
     // The search that lists exactly the documents containing every part:
     // one part is a phrase search; several are one `doc` filter.
     let term: string | null = null;
@@ -311,6 +313,55 @@ export class SearchEngine {
     return { ...(await this.order(newestFirst, parts, sort, parts.length === 1 ? parts[0] : undefined)), counts };
   }
 
+  /** The documents containing `part`, newest first, as its own search lists them, shards that stray left out. */
+  private async listed(part: QueryPart, filters: PagefindFilters): Promise<PagefindResult[]> {
+    const stray = await this.strayShards(part);
+    const { results } = await this.search(partQuery(part), { filters, sort: { date: 'desc' } });
+    return results.filter(
+      (result) => !isShardStart(result) && (stray.size === 0 || !stray.has(shardOfSortedResult(result.score, this.weights))),
+    );
+  }
+
+  /**
+   * Several parts, no counts (no `doc` filter): the parts are listed one at
+   * a time, the longest (likely the rarest) first, and the shortest list is
+   * kept where the others have it too. Once a list is short (`CHECK_IN_TEXT`),
+   * the parts not yet listed are looked for in its documents' text instead:
+   * a common part lists most of the archive (`工作` in 在石村 工作, 8,000
+   * documents at 10,000, 300 ms of Pagefind's work on the page's thread),
+   * where a short list's fragments are a few KB each and ten of them are
+   * loaded to show the first page anyway.
+   */
+  private async listAll(
+    parts: readonly QueryPart[],
+    filters: PagefindFilters,
+    sort: SearchSort,
+  ): Promise<Pick<SearchOutcome, 'results' | 'ranked'>> {
+    const unlisted = [...parts].sort((a, b) => b.length - a.length);
+    let shortest: { part: QueryPart; results: PagefindResult[] } | undefined;
+    const others: Set<string>[] = [];
+    while (unlisted.length > 0 && !(shortest && shortest.results.length <= CHECK_IN_TEXT)) {
+      const part = unlisted.shift()!;
+      const results = await this.listed(part, filters);
+      if (shortest && results.length >= shortest.results.length) {
+        others.push(new Set(results.map((result) => result.id)));
+      } else {
+        if (shortest) others.push(new Set(shortest.results.map((result) => result.id)));
+        shortest = { part, results };
+      }
+    }
+    const inAll = shortest!.results.filter((result) => others.every((ids) => ids.has(result.id)));
+    const contained = await Promise.all(
+      inAll.map(async (result) => unlisted.length === 0 || containsAll(await this.found(result).load(), unlisted)),
+    );
+    return this.order(
+      inAll.filter((_result, i) => contained[i]),
+      parts,
+      sort,
+      shortest!.part,
+    );
+  }
+
   /**
    * Results listed newest first (a date-sorted search), in the order asked
    * for; `listedBy` is the part whose own search listed them, if one did.
@@ -324,7 +375,7 @@ export class SearchEngine {
     const inOrder = sort === 'oldest' ? [...newestFirst].reverse() : newestFirst;
     const found = inOrder.map((result) => this.found(result));
     if (sort !== 'relevance' || parts.length === 0) return { results: found };
-    if (found.length <= RANK_FROM_TEXT || (parts.length === 1 && indexPhrase(parts[0]!).prefix))
+    if (this.rankedFromText(found) || (parts.length === 1 && indexPhrase(parts[0]!).prefix))
       return { results: await this.rank(found, parts) };
     // The listing search reported where its part first occurs: the title comes first, so that tells a title match.
     const first = byRelevance(found, (document) => ({
@@ -334,6 +385,11 @@ export class SearchEngine {
     return { results: first, ranked: this.rank(found, parts) };
   }
 
+  /** Whether `found` is ranked from its text: a page of results, which the page loads to show them, or text already read (`listAll`). */
+  private rankedFromText(found: readonly Found[]): boolean {
+    return found.length <= RANK_FROM_TEXT || found.every((document) => this.fragments.has(document.id));
+  }
+
   /**
    * Orders `newestFirst` by title matches, then occurrences. A few results
    * are ranked from their text, which the page loads to show them anyway;
@@ -341,7 +397,7 @@ export class SearchEngine {
    */
   private async rank(newestFirst: Found[], parts: readonly QueryPart[]): Promise<Found[]> {
     if (newestFirst.length <= 1) return newestFirst;
-    if (newestFirst.length <= RANK_FROM_TEXT) {
+    if (this.rankedFromText(newestFirst)) {
       const relevances = new Map<Found, Relevance>();
       await Promise.all(
         newestFirst.map(async (document) => {
