@@ -34,8 +34,11 @@
  *    Pagefind would cut a query's token pairs again with Intl.Segmenter
  *    (`格化` → `格 化`).
  * 7. Files. Every file of the index (fragments, word index, filters,
- *    metadata) is gzip of `FILE_SIGNATURE` followed by its data; a fragment's
- *    data is JSON with the page's `url`, `content` and `meta`.
+ *    metadata, WebAssembly) is gzip of `FILE_SIGNATURE` followed by its
+ *    data; a fragment's data is JSON with the page's `url`, `content` and
+ *    `meta`. pagefind.js also takes a file that arrives already inflated
+ *    (the signature first), as the browser gives it when the server sends
+ *    the file with `Content-Encoding: gzip` (scripts/nginx/gazette.conf).
  * 8. Prefixes. An unquoted one-word search finds every page with a word
  *    that starts with it, and reports every position of those words
  *    (`prefixQuery`): the index words are token pairs (src/search/text.ts),

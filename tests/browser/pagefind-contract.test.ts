@@ -294,4 +294,26 @@ describe(`Pagefind ${PAGEFIND_VERSION_TESTED}: the assumptions in src/search/pag
       expect(pagefindFileData(raw).length).toBe(raw.length - 'pagefind_dcd'.length);
     }
   });
+
+  it('(7) takes its files as the browser gives them when nginx sends them with Content-Encoding: gzip, already inflated', async () => {
+    const files = ['pagefind/wasm.unknown.pagefind'];
+    for (const sub of ['fragment', 'index', 'filter'])
+      files.push(`pagefind/${sub}/${(await readdir(path.join(site, 'pagefind', sub)))[0]}`);
+    files.push(`pagefind/${(await readdir(path.join(site, 'pagefind'))).find((name) => name.endsWith('.pf_meta'))}`);
+    const served = await page.evaluate(
+      (files) =>
+        Promise.all(
+          files.map(async (file) => {
+            const response = await fetch(`/kb/${file}`);
+            const start = new TextDecoder('latin1').decode((await response.arrayBuffer()).slice(0, 12));
+            return { file, encoding: response.headers.get('content-encoding'), start };
+          }),
+        ),
+      files,
+    );
+    for (const { file, encoding, start } of served)
+      expect({ file, encoding, start }).toEqual({ file, encoding: 'gzip', start: FILE_SIGNATURE });
+    // Every search above ran on files served so; this one also reads a fragment.
+    expect(urls((await search(phraseQuery(['应', '急']))).results)).toEqual(['/kb/n3/']);
+  });
 });
