@@ -73,7 +73,7 @@ const day = (n: number) => `2020-${String(1 + Math.floor(n / 28)).padStart(2, '0
 
 async function resultUrls(setup: ReturnType<typeof standIn>, query: string) {
   const outcome = await setup.engine.run({ parts: parseQuery(query), filters: {}, sort: 'relevance', counts: false });
-  return { urls: outcome.results.map((result) => setup.urlOf(result.id)), ranked: outcome.ranked };
+  return { urls: outcome.results.map((result) => setup.urlOf(result.id)), rank: outcome.rank };
 }
 
 describe('a query of several parts', () => {
@@ -90,24 +90,24 @@ describe('a query of several parts', () => {
 
   it('checks a common part in the text of a short list rather than listing it', async () => {
     const setup = standIn(documents);
-    const { urls, ranked } = await resultUrls(setup, '在石村 工作');
+    const { urls, rank } = await resultUrls(setup, '在石村 工作');
     // In relevance order at once: the title match first, then the newest.
     expect(urls).toEqual(['/kb/d41/', '/kb/d40/', '/kb/d5/']);
-    expect(ranked).toBeUndefined();
+    expect(rank).toBeUndefined();
     // The longer part is listed; 工作, in 59 of 60 documents, never is.
     expect(setup.terms.some((term) => term.includes('工作'))).toBe(false);
   });
 
   it('lists every part when each is common, and keeps the documents in all the lists', async () => {
     const setup = standIn(documents);
-    const { urls, ranked } = await resultUrls(setup, '会议 纪要');
+    const { urls, rank } = await resultUrls(setup, '会议 纪要');
     const expected = documents.flatMap((document, n) =>
       document.blocks.some((block) => block.includes('会议')) && document.blocks.some((block) => block.includes('纪要')) ? [n] : [],
     );
     expect(expected.length).toBeGreaterThan(30);
     // Each part listed once, by its phrase; the ranking then looks up their words' positions.
     expect(setup.terms.filter((term) => term.startsWith('"'))).toEqual(['"会议"', '"纪要"']);
-    const all = (await ranked)!.map((result) => setup.urlOf(result.id));
+    const all = (await rank!()).map((result) => setup.urlOf(result.id));
     expect(new Set(urls)).toEqual(new Set(all));
     expect([...all].sort()).toEqual(expected.map((n) => `/kb/d${n}/`).sort());
   });
