@@ -112,3 +112,16 @@ describe('a query of several parts', () => {
     expect([...all].sort()).toEqual(expected.map((n) => `/kb/d${n}/`).sort());
   });
 });
+
+describe('a query of one run of letters or digits', () => {
+  it('runs its stray-shard check and its listing as one search', async () => {
+    const setup = standIn([
+      { title: '2019年工作总结', blocks: ['2019年完成各项任务。'], date: '2019-12-31' },
+      { title: '2020年工作计划', blocks: ['对照2019年的目标。'], date: '2020-01-10' },
+      { title: '其他', blocks: ['20190号文件。'], date: '2020-02-01' },
+    ]);
+    const { urls } = await resultUrls(setup, '2019');
+    expect(urls.sort()).toEqual(['/kb/d0/', '/kb/d1/']);
+    expect(setup.terms.filter((term) => term === '2019_')).toHaveLength(1);
+  });
+});

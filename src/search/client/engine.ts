@@ -129,6 +129,9 @@ const CHECK_IN_TEXT = 30;
  */
 const KEPT_POSITION_ENTRIES = 250_000;
 
+/** How many search responses are kept (see `SearchEngine.search`): those of one query, with its checks and counts. */
+const KEPT_RESPONSES = 4;
+
 function intersection(sets: ReadonlyArray<ReadonlySet<string>>): string[] {
   const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   return first ? [...first].filter((value) => rest.every((set) => set.has(value))) : [];
@@ -159,6 +162,8 @@ export class SearchEngine {
   private readonly fragments = new Map<string, Promise<ShownResult>>();
   /** Tokens whose later index chunks are loaded (see `SearchManifest.chunkStarts`). */
   private readonly chunksLoaded = new Map<string, Promise<void>>();
+  /** Responses of the last searches, by query and options, oldest first (see `search`). */
+  private readonly responses = new Map<string, Promise<PagefindResponse>>();
 
   private constructor(
     private readonly pagefind: PagefindApi,
@@ -170,8 +175,24 @@ export class SearchEngine {
     this.chunkStarts = manifest.chunkStarts ?? {};
   }
 
-  /** Searches for `query`, first loading every chunk a one-token prefix search needs (pagefind-contract.ts (9)). */
-  private async search(query: string | null, options?: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
+  /**
+   * Searches for `query`, first loading every chunk a one-token prefix
+   * search needs (pagefind-contract.ts (9)). The last few responses are
+   * kept: a one-token query's stray check and its listing are the same
+   * search (`2019` at 10,000 documents: 2,223 results, some 30 ms each).
+   */
+  private search(query: string | null, options?: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
+    const key = JSON.stringify([query, options?.filters ?? {}, options?.sort ?? {}]);
+    let response = this.responses.get(key);
+    if (!response) {
+      response = this.searchAnew(query, options);
+      this.responses.set(key, response);
+      if (this.responses.size > KEPT_RESPONSES) this.responses.delete(this.responses.keys().next().value!);
+    }
+    return response;
+  }
+
+  private async searchAnew(query: string | null, options?: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
     const starts = query !== null && Object.hasOwn(this.chunkStarts, query) ? this.chunkStarts[query]! : [];
     if (query !== null && starts.length > 0) {
       let loaded = this.chunksLoaded.get(query);
@@ -182,6 +203,13 @@ export class SearchEngine {
       await loaded;
     }
     return this.pagefind.search(query, options);
+  }
+
+  /** Loads the data of `filters`; searches from then on count them, so no response kept from before stands for one after. */
+  private async loadFilterData(filters: readonly string[]): Promise<void> {
+    this.responses.clear();
+    await loadFilters(this.pagefind, filters);
+    this.responses.clear();
   }
 
   /** Loads Pagefind from the bundle folder (`/kb/pagefind/`) and merges the other shards into it. */
@@ -210,7 +238,7 @@ export class SearchEngine {
     const key = part.join(' ');
     let documents = this.phraseCache.get(key);
     if (!documents) {
-      this.documentFilter ??= loadFilters(this.pagefind, [DOCUMENT_FILTER]);
+      this.documentFilter ??= this.loadFilterData([DOCUMENT_FILTER]);
       await this.documentFilter;
       documents = isSearchablePart(part, this.symbols)
         ? valuesCounted(await this.search(partQuery(part)), DOCUMENT_FILTER)
@@ -276,7 +304,7 @@ export class SearchEngine {
 
   async run({ parts, filters, sort, counts: wantCounts }: SearchRequest): Promise<SearchOutcome> {
     if (wantCounts) {
-      this.facetFilters ??= loadFilters(this.pagefind, SEARCH_FACETS);
+      this.facetFilters ??= this.loadFilterData(SEARCH_FACETS);
       await this.facetFilters;
     }
     const none = { results: [], counts: wantCounts ? noCounts() : undefined };
