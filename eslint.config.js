@@ -8,10 +8,11 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   // Built output, installed packages, benchmark results, and content (checked by `npm run check`, not linted).
+  // Astro writes `.astro/` beside every site it builds (the bench's baseline too), so at any depth.
   globalIgnores([
     'dist/',
     '.dist-*/',
-    '.astro/',
+    '**/.astro/',
     'bench/tmp/',
     'bench/results/',
     'content/',
