@@ -79,7 +79,7 @@ export interface SearchOutcome {
    * hundreds of milliseconds), so they come after the first page is shown:
    * call this once it is. Those searches run on the page's thread, between
    * the first page's fragments as they arrive; started at once, they held
-   * the first page of 应急管理 back from 130 to 290 ms.
+   * the first page of 应急管理 back from 144 to 296 ms.
    */
   rank?: () => Promise<FoundDocument[]>;
   /** Per facet, value → number of results it would give (the facet's own selection left out); only when asked for. */
