@@ -86,7 +86,8 @@ export async function runQuery(page: import('playwright-core').Page, query: stri
     const ids = root.searchResultIds;
     // Shown; then settled, once the results are in their full relevance order (src/search/client/page.ts).
     await until(() => root.getAttribute('aria-busy') === 'false');
-    return { results, milliseconds, rankedMilliseconds: performance.now() - started, ids };
+    // `startedAt` in the page's clock, for reading its Resource Timing (bench/search-timeline.ts).
+    return { results, milliseconds, rankedMilliseconds: performance.now() - started, ids, startedAt: started };
   }, query);
 }
 

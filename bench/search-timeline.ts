@@ -14,6 +14,7 @@
  */
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveWithNginx } from '../tests/helpers/nginx.ts';
+import { runQuery } from './search-metrics.ts';
 
 export interface QueryTimeline {
   query: string;
@@ -26,40 +27,29 @@ export interface QueryTimeline {
   drawnAt: number;
 }
 
-/** Runs `query` in the open search page and reads its requests' timings. */
-function timeQuery(query: string) {
-  const root = document.querySelector<HTMLElement>('[data-search-root]')!;
-  const until = (done: () => boolean) =>
-    new Promise<void>((resolve) => {
-      const check = () => (done() ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-  return (async () => {
-    performance.clearResourceTimings();
-    const runs = Number(root.dataset.searchRuns ?? 0);
-    const started = performance.now();
-    root.querySelector<HTMLInputElement>('input[name="q"]')!.value = query;
-    root.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
-    await until(() => Number(root.dataset.searchRuns) > runs);
-    const drawnAt = performance.now() - started;
-    await until(() => root.getAttribute('aria-busy') === 'false');
-    const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      (entry) => entry.startTime - started < drawnAt,
-    );
-    const chunks = requests.filter((entry) => entry.name.endsWith('.pf_index'));
-    const fragments = requests.filter((entry) => entry.name.endsWith('.pf_fragment'));
-    const latest = (entries: PerformanceResourceTiming[]) => Math.max(0, ...entries.map((entry) => entry.responseEnd - started));
-    return {
-      query,
-      chunks: chunks.length,
-      chunkKB: chunks.reduce((sum, entry) => sum + entry.transferSize, 0) / 1024,
-      chunksInBy: latest(chunks),
-      fragments: fragments.length,
-      fragmentsRequestedAt: fragments.length > 0 ? Math.min(...fragments.map((entry) => entry.startTime - started)) : 0,
-      fragmentsInBy: latest(fragments),
-      drawnAt,
-    };
-  })();
+interface Request {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+  transferSize: number;
+}
+
+/** What the requests made while a query was drawn say about it, their times taken from `startedAt`. */
+function timeline(query: string, requests: readonly Request[], startedAt: number, drawnAt: number): QueryTimeline {
+  const during = requests.filter((request) => request.startTime - startedAt < drawnAt);
+  const chunks = during.filter((request) => request.name.endsWith('.pf_index'));
+  const fragments = during.filter((request) => request.name.endsWith('.pf_fragment'));
+  const latest = (some: readonly Request[]) => Math.max(0, ...some.map((request) => request.responseEnd - startedAt));
+  return {
+    query,
+    chunks: chunks.length,
+    chunkKB: chunks.reduce((sum, request) => sum + request.transferSize, 0) / 1024,
+    chunksInBy: latest(chunks),
+    fragments: fragments.length,
+    fragmentsRequestedAt: fragments.length > 0 ? Math.min(...fragments.map((request) => request.startTime - startedAt)) : 0,
+    fragmentsInBy: latest(fragments),
+    drawnAt,
+  };
 }
 
 export async function searchTimeline(distDir: string, first: string, queries: readonly string[]): Promise<QueryTimeline[]> {
@@ -70,7 +60,20 @@ export async function searchTimeline(distDir: string, first: string, queries: re
     await page.goto(`${server.siteUrl}search/?q=${encodeURIComponent(first)}`);
     await page.waitForSelector('[data-search-root][aria-busy="false"][data-search-runs]', { timeout: 300_000 });
     const timelines: QueryTimeline[] = [];
-    for (const query of queries) timelines.push(await page.evaluate(timeQuery, query));
+    for (const query of queries) {
+      await page.evaluate(() => performance.clearResourceTimings());
+      // Runs it through the page's form, and waits for its full relevance order too, so that the next starts clean.
+      const { milliseconds, startedAt } = await runQuery(page, query);
+      const requests = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(({ name, startTime, responseEnd, transferSize }) => ({
+          name,
+          startTime,
+          responseEnd,
+          transferSize,
+        })),
+      );
+      timelines.push(timeline(query, requests, startedAt, milliseconds));
+    }
     return timelines;
   } finally {
     await browser.close();

@@ -207,7 +207,6 @@ export class SearchEngine {
 
   /** Loads the data of `filters`; searches from then on count them, so no response kept from before stands for one after. */
   private async loadFilterData(filters: readonly string[]): Promise<void> {
-    this.responses.clear();
     await loadFilters(this.pagefind, filters);
     this.responses.clear();
   }
